@@ -1,0 +1,1 @@
+//! `brief check`: the rules of "Checks that always hold" in the format.

@@ -1,0 +1,1 @@
+//! Loading briefs from YAML with errors that name the file and line.

@@ -1,0 +1,5 @@
+//! Text → Brief, as a pipeline of small passes: decode, clean, scan, outline,
+//! measures, figures, themes, meta.
+
+pub mod decode;
+pub mod figures;

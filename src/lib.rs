@@ -1,0 +1,8 @@
+//! `brief`: Chinese city-commerce policy documents turned into structured briefs, and
+//! the tools to check and read them. The core (`brief`, `convert`, `themes`) knows
+//! nothing of the terminal.
+
+pub mod brief;
+pub mod convert;
+pub mod themes;
+pub mod util;
