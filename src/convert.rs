@@ -1,5 +1,6 @@
 //! Text → Brief, as a pipeline of small passes: decode, clean, scan, outline,
 //! measures, figures, themes, meta.
 
+pub mod clean;
 pub mod decode;
 pub mod figures;
