@@ -2,5 +2,6 @@
 //! measures, figures, themes, meta.
 
 pub mod clean;
+pub mod markers;
 pub mod decode;
 pub mod figures;
