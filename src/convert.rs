@@ -3,5 +3,7 @@
 
 pub mod clean;
 pub mod markers;
+pub mod outline;
+pub mod scan;
 pub mod decode;
 pub mod figures;

@@ -324,7 +324,10 @@ fn front_kind(text: &str, have_title: bool, earlier: &[FrontLine]) -> Option<Dro
         || ends_sentence
         || content.contains('。')
         || marker_at(content).is_some_and(|m| m.number.is_some())
-        || ["编者按", "按语", "同志们"].iter().any(|p| content.starts_with(p));
+        || content.starts_with('【')
+        || ["编者按", "按语", "同志们", "提问", "问：", "问:", "追问"].iter().any(|p| content.starts_with(p))
+        || content.contains("答：")
+        || content.contains("答:");
     if is_body {
         return None;
     }
