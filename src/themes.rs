@@ -47,3 +47,11 @@ impl Taxonomy {
         Vec::new()
     }
 }
+
+impl Taxonomy {
+    /// Loads `themes.yaml` (stub until the classifier lands).
+    pub fn load(path: &std::path::Path) -> Result<Taxonomy, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        Taxonomy::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}

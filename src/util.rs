@@ -18,7 +18,10 @@ pub fn strip_blank(text: &str) -> String {
 /// Writes `bytes` to `path` through a temporary file in the same directory and a
 /// rename, so a crash midway leaves either the old file or the new one, never half.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -114,7 +114,9 @@ pub fn artifact_matches(kind: DropKind, text: &str) -> bool {
         }
         DropKind::WebMetadata => text == "|" || is_web_metadata(text),
         DropKind::Bullet => text == "-",
-        DropKind::Byline => is_byline_line(text) || is_author_note(text) || byline_prefix(text).is_some(),
+        DropKind::Byline => {
+            is_byline_line(text) || is_author_note(text) || byline_prefix(text).is_some()
+        }
         DropKind::Title => !text.is_empty() && text.chars().count() <= 100 && !text.contains('。'),
         DropKind::Dateline => has_date(text) || is_source_line(text),
     }
@@ -146,13 +148,18 @@ fn is_dash(c: char) -> bool {
 
 /// `— 5 **—**`, `-31 -`, `- 7 -`, `第 5 页`, `5`: a page number alone on a line.
 fn is_page_number(text: &str) -> bool {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != '*').collect();
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '*')
+        .collect();
     let inner = compact
         .strip_prefix('第')
         .and_then(|s| s.strip_suffix('页'))
         .unwrap_or(compact.trim_matches(is_dash));
     let digits = inner.chars().count();
-    (1..=4).contains(&digits) && inner.chars().all(|c| c.is_ascii_digit()) && compact.chars().any(|c| c.is_ascii_digit())
+    (1..=4).contains(&digits)
+        && inner.chars().all(|c| c.is_ascii_digit())
+        && compact.chars().any(|c| c.is_ascii_digit())
 }
 
 /// `(下转第四版)`, `（上接第三版）`, `(转第2版)`.
@@ -160,7 +167,10 @@ fn is_continuation(text: &str) -> bool {
     let Some(inner) = strip_brackets(text) else {
         return false;
     };
-    let Some(page) = ["下转", "上接", "转", "接"].iter().find_map(|p| inner.strip_prefix(p)) else {
+    let Some(page) = ["下转", "上接", "转", "接"]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p))
+    else {
         return false;
     };
     let page = page.strip_prefix('第').unwrap_or(page);
@@ -177,7 +187,10 @@ fn is_page_header(text: &str) -> bool {
     let Some(rest) = text.strip_prefix('第') else {
         return false;
     };
-    let digits = rest.chars().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).count();
+    let digits = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .count();
     let after: String = rest.chars().skip(digits).collect();
     (1..=3).contains(&digits)
         && after.starts_with('版')
@@ -186,19 +199,41 @@ fn is_page_header(text: &str) -> bool {
 }
 
 fn is_web_metadata(text: &str) -> bool {
-    ["-->", "<!--", ".html", ".htm", "http://", "https://", "enpproperty", "</", "/>"]
-        .iter()
-        .any(|needle| text.contains(needle))
+    [
+        "-->",
+        "<!--",
+        ".html",
+        ".htm",
+        "http://",
+        "https://",
+        "enpproperty",
+        "</",
+        "/>",
+    ]
+    .iter()
+    .any(|needle| text.contains(needle))
 }
 
 /// `全媒体记者 傅柏琳 见习记者 何彦婕 整理`, `责任编辑：…`: staff credits.
 fn is_byline_line(text: &str) -> bool {
-    let roles = ["记者", "通讯员", "责任编辑", "编辑：", "编辑:", "摄影", "校对"];
+    let roles = [
+        "记者",
+        "通讯员",
+        "责任编辑",
+        "编辑：",
+        "编辑:",
+        "摄影",
+        "校对",
+    ];
     text.chars().count() <= 60
         && !text.contains('。')
         && !text.contains('，')
         && roles.iter().any(|r| text.contains(r))
-        && (text.contains(' ') || text.contains('\u{3000}') || text.ends_with("整理") || text.contains('：') || text.contains(':'))
+        && (text.contains(' ')
+            || text.contains('\u{3000}')
+            || text.ends_with("整理")
+            || text.contains('：')
+            || text.contains(':'))
 }
 
 /// `（作者为徐州市商务局党委书记、局长）`, `(作者系…)`.
@@ -210,13 +245,23 @@ fn is_author_note(text: &str) -> bool {
 fn byline_prefix(text: &str) -> Option<usize> {
     let name = text.strip_prefix('◎')?;
     let han = name.chars().take_while(|&c| is_han(c)).count();
-    (2..=4).contains(&han).then(|| '◎'.len_utf8() + name.chars().take(han).map(char::len_utf8).sum::<usize>())
+    (2..=4)
+        .contains(&han)
+        .then(|| '◎'.len_utf8() + name.chars().take(han).map(char::len_utf8).sum::<usize>())
 }
 
 fn is_source_line(text: &str) -> bool {
-    ["来源：", "来源:", "时间：", "时间:", "发布时间", "发布日期", "日期："]
-        .iter()
-        .any(|p| text.starts_with(p))
+    [
+        "来源：",
+        "来源:",
+        "时间：",
+        "时间:",
+        "发布时间",
+        "发布日期",
+        "日期：",
+    ]
+    .iter()
+    .any(|p| text.starts_with(p))
 }
 
 /// A date written as 2021年9月, 2021年9月5日 or 2024-07-15.
@@ -241,7 +286,9 @@ fn digits_at(chars: &[char], max: usize) -> (u32, usize) {
     let mut value = 0u32;
     let mut n = 0;
     while n < chars.len() && n < max {
-        let Some(d) = chars[n].to_digit(10) else { break };
+        let Some(d) = chars[n].to_digit(10) else {
+            break;
+        };
         value = value * 10 + d;
         n += 1;
     }
@@ -250,7 +297,8 @@ fn digits_at(chars: &[char], max: usize) -> (u32, usize) {
 
 fn date_at(chars: &[char]) -> Option<(i32, Option<u32>, Option<u32>)> {
     let (year, n) = digits_at(chars, 4);
-    if n != 4 || !(1949..=2100).contains(&year) || chars.get(4).is_some_and(|c| c.is_ascii_digit()) {
+    if n != 4 || !(1949..=2100).contains(&year) || chars.get(4).is_some_and(|c| c.is_ascii_digit())
+    {
         return None;
     }
     let year = year as i32;
@@ -263,7 +311,11 @@ fn date_at(chars: &[char]) -> Option<(i32, Option<u32>, Option<u32>)> {
             } else {
                 (0, 0)
             };
-            ((1..=12).contains(&month) && m > 0 && (1..=31).contains(&day) && d > 0).then_some((year, Some(month), Some(day)))
+            ((1..=12).contains(&month) && m > 0 && (1..=31).contains(&day) && d > 0).then_some((
+                year,
+                Some(month),
+                Some(day),
+            ))
         }
         Some('年') => {
             let (month, m) = digits_at(&chars[5..], 2);
@@ -325,13 +377,18 @@ fn front_kind(text: &str, have_title: bool, earlier: &[FrontLine]) -> Option<Dro
         || content.contains('。')
         || marker_at(content).is_some_and(|m| m.number.is_some())
         || content.starts_with('【')
-        || ["编者按", "按语", "同志们", "提问", "问：", "问:", "追问"].iter().any(|p| content.starts_with(p))
+        || ["编者按", "按语", "同志们", "提问", "问：", "问:", "追问"]
+            .iter()
+            .any(|p| content.starts_with(p))
         || content.contains("答：")
         || content.contains("答:");
     if is_body {
         return None;
     }
-    if earlier.iter().any(|f| f.kind == DropKind::Title && f.text == text) {
+    if earlier
+        .iter()
+        .any(|f| f.kind == DropKind::Title && f.text == text)
+    {
         return Some(DropKind::Title);
     }
     if !have_title {
@@ -384,14 +441,18 @@ fn trailing_signature(lines: &[&str], body_start: usize, out: &mut Cleaned) -> u
 
 fn is_bare_date(text: &str) -> bool {
     let stripped = text.trim_matches(['（', '）', '(', ')']);
-    find_date(stripped).is_some() && stripped.chars().count() <= 12 && stripped.chars().next().is_some_and(|c| c.is_ascii_digit())
+    find_date(stripped).is_some()
+        && stripped.chars().count() <= 12
+        && stripped.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn is_issuer_name(text: &str) -> bool {
     let length = text.chars().count();
     (3..=30).contains(&length)
         && text.chars().all(|c| is_han(c) || c == ' ')
-        && ["局", "委", "府", "办", "会", "厅", "部", "室"].iter().any(|s| text.ends_with(s))
+        && ["局", "委", "府", "办", "会", "厅", "部", "室"]
+            .iter()
+            .any(|s| text.ends_with(s))
 }
 
 // ---------------------------------------------------------------- within a line
@@ -556,7 +617,10 @@ pub fn is_heading_shaped(text: &str) -> bool {
 }
 
 fn starts_new_block(text: &str) -> bool {
-    marker_at(text).is_some() || lone_yi_dash(text).is_some() || is_table_row(text) || text.starts_with('【')
+    marker_at(text).is_some()
+        || lone_yi_dash(text).is_some()
+        || is_table_row(text)
+        || text.starts_with('【')
 }
 
 #[cfg(test)]
@@ -565,12 +629,20 @@ mod tests {
 
     fn paragraphs(source: &str) -> Vec<String> {
         let lines: Vec<&str> = source.split('\n').collect();
-        clean(&lines).paragraphs.into_iter().map(|p| p.text).collect()
+        clean(&lines)
+            .paragraphs
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
     }
 
     fn dropped_kinds(source: &str) -> Vec<(u32, DropKind, String)> {
         let lines: Vec<&str> = source.split('\n').collect();
-        clean(&lines).dropped.into_iter().map(|d| (d.line, d.kind, d.text)).collect()
+        clean(&lines)
+            .dropped
+            .into_iter()
+            .map(|d| (d.line, d.kind, d.text))
+            .collect()
     }
 
     #[test]
@@ -586,7 +658,10 @@ mod tests {
     #[test]
     fn continuation_and_page_header() {
         assert_eq!(line_artifact("(下转第四版)"), Some(DropKind::Continuation));
-        assert_eq!(line_artifact("（上接第三版）"), Some(DropKind::Continuation));
+        assert_eq!(
+            line_artifact("（上接第三版）"),
+            Some(DropKind::Continuation)
+        );
         assert_eq!(line_artifact("第04版:要闻"), Some(DropKind::PageHeader));
         assert_eq!(line_artifact("（一）积极创建"), None);
     }
@@ -594,7 +669,9 @@ mod tests {
     #[test]
     fn web_metadata_and_credits() {
         assert_eq!(
-            line_artifact("2024-07-15 ——摘要 11 11 义乌商报 content_471952.html 1 3 /enpproperty-->提问"),
+            line_artifact(
+                "2024-07-15 ——摘要 11 11 义乌商报 content_471952.html 1 3 /enpproperty-->提问"
+            ),
             Some(DropKind::WebMetadata)
         );
         assert_eq!(
@@ -607,7 +684,10 @@ mod tests {
     fn front_matter_title_dateline_repeat() {
         let source = "武汉市商务发展\"十四五\"规划\n\n武汉市商务局 2021年9月\n\n武汉市商务发展\"十四五\"规划\n\n\"十四五\"时期,是重要时期。";
         let kinds: Vec<DropKind> = dropped_kinds(source).into_iter().map(|d| d.1).collect();
-        assert_eq!(kinds, vec![DropKind::Title, DropKind::Dateline, DropKind::Title]);
+        assert_eq!(
+            kinds,
+            vec![DropKind::Title, DropKind::Dateline, DropKind::Title]
+        );
         assert_eq!(paragraphs(source), vec!["\"十四五\"时期,是重要时期。"]);
     }
 
@@ -623,7 +703,10 @@ mod tests {
         let source = "正文开始。\n1.消费规模与作用显著提升。全市消费品市场保持增长。\"十三五\"期\n\n— 5 —\n\n间,城乡消费不断扩容提质。";
         let paras = paragraphs(source);
         assert_eq!(paras.len(), 2);
-        assert!(paras[1].ends_with("\"十三五\"期间,城乡消费不断扩容提质。"), "{paras:?}");
+        assert!(
+            paras[1].ends_with("\"十三五\"期间,城乡消费不断扩容提质。"),
+            "{paras:?}"
+        );
         let lines: Vec<&str> = source.split('\n').collect();
         let cleaned = clean(&lines);
         let p = &cleaned.paragraphs[1];
@@ -633,14 +716,21 @@ mod tests {
 
     #[test]
     fn headings_are_not_joined() {
-        let source = "正文开始。\n(一)\"十三五\"发展成就\n\n\"十三五\"时期,全市商务工作践行新发展理念。";
+        let source =
+            "正文开始。\n(一)\"十三五\"发展成就\n\n\"十三五\"时期,全市商务工作践行新发展理念。";
         assert_eq!(paragraphs(source).len(), 3);
     }
 
     #[test]
     fn stray_spaces_between_chinese_are_removed() {
-        assert_eq!(remove_stray_spaces("回归 并保持在全国 15 个城市"), "回归并保持在全国15个城市");
-        assert_eq!(remove_stray_spaces("eBay 等 Temu and Shein"), "eBay等Temu and Shein");
+        assert_eq!(
+            remove_stray_spaces("回归 并保持在全国 15 个城市"),
+            "回归并保持在全国15个城市"
+        );
+        assert_eq!(
+            remove_stray_spaces("eBay 等 Temu and Shein"),
+            "eBay等Temu and Shein"
+        );
     }
 
     #[test]
@@ -649,7 +739,14 @@ mod tests {
         let drops = dropped_kinds(source);
         assert_eq!(drops[0], (2, DropKind::Bullet, "-".to_owned()));
         assert_eq!(drops[1], (3, DropKind::Byline, "◎臧晓鹏".to_owned()));
-        assert_eq!(drops[2], (4, DropKind::Byline, "(作者为徐州市商务局党委书记、局长)".to_owned()));
+        assert_eq!(
+            drops[2],
+            (
+                4,
+                DropKind::Byline,
+                "(作者为徐州市商务局党委书记、局长)".to_owned()
+            )
+        );
         assert_eq!(drops[3], (4, DropKind::WebMetadata, "|".to_owned()));
         assert_eq!(paragraphs(source)[3], "项目建设顺利推进。");
     }
@@ -659,7 +756,13 @@ mod tests {
         let source = "正文开始。\n新的动能。 一、瞄准示范项目谋求发展新突破 一是以争创示范城市为契机,打造新高地。 二是争创示范基地。";
         assert_eq!(
             paragraphs(source),
-            vec!["正文开始。", "新的动能。", "一、瞄准示范项目谋求发展新突破", "一是以争创示范城市为契机,打造新高地。", "二是争创示范基地。"]
+            vec![
+                "正文开始。",
+                "新的动能。",
+                "一、瞄准示范项目谋求发展新突破",
+                "一是以争创示范城市为契机,打造新高地。",
+                "二是争创示范基地。"
+            ]
         );
     }
 
@@ -676,16 +779,33 @@ mod tests {
         let source = "正文开始。\n工作扎实推进。\n\n某某市商务局\n2023年1月5日\n";
         let drops = dropped_kinds(source);
         assert_eq!(drops.len(), 2, "{drops:?}");
-        assert!(drops.iter().any(|d| d.1 == DropKind::Dateline && d.2 == "2023年1月5日"));
-        assert!(drops.iter().any(|d| d.1 == DropKind::Byline && d.2 == "某某市商务局"));
+        assert!(
+            drops
+                .iter()
+                .any(|d| d.1 == DropKind::Dateline && d.2 == "2023年1月5日")
+        );
+        assert!(
+            drops
+                .iter()
+                .any(|d| d.1 == DropKind::Byline && d.2 == "某某市商务局")
+        );
     }
 
     #[test]
     fn dates() {
-        assert_eq!(find_date("武汉市商务局 2021年9月"), Some((2021, Some(9), None)));
-        assert_eq!(find_date("2024-07-15 ——摘要"), Some((2024, Some(7), Some(15))));
+        assert_eq!(
+            find_date("武汉市商务局 2021年9月"),
+            Some((2021, Some(9), None))
+        );
+        assert_eq!(
+            find_date("2024-07-15 ——摘要"),
+            Some((2024, Some(7), Some(15)))
+        );
         assert_eq!(find_date("2023年1月5日"), Some((2023, Some(1), Some(5))));
-        assert_eq!(find_date("区商务局2022年工作总结"), Some((2022, None, None)));
+        assert_eq!(
+            find_date("区商务局2022年工作总结"),
+            Some((2022, None, None))
+        );
         assert_eq!(find_date("增长12345"), None);
     }
 

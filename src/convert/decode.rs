@@ -168,7 +168,10 @@ mod tests {
     fn invalid_utf8_that_is_not_gbk_is_refused() {
         // 0xFF never starts a GB18030 sequence and is never valid UTF-8.
         let err = decode(b"first line\n\xFF\xFF\xFF").unwrap_err();
-        assert!(matches!(err, DecodeError::Undecodable { line: 2, .. }), "{err:?}");
+        assert!(
+            matches!(err, DecodeError::Undecodable { line: 2, .. }),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -183,7 +183,11 @@ fn ordinal_marker(text: &str) -> Option<Marker> {
         '部' if tail.starts_with("部分") => MarkerKind::Chapter,
         _ => return None,
     };
-    let sep = if tail.starts_with("部分") { "部分".len() } else { next.len_utf8() };
+    let sep = if tail.starts_with("部分") {
+        "部分".len()
+    } else {
+        next.len_utf8()
+    };
     let end = '第'.len_utf8() + len + sep;
     Some(Marker {
         kind,
@@ -226,6 +230,9 @@ fn dash_marker(text: &str) -> Option<Marker> {
 
 fn arabic_dot_marker(text: &str) -> Option<Marker> {
     let (number, len) = ascii_number(text)?;
+    if number > 99 {
+        return None; // 奇虎 360、小红书: a name, not item 360
+    }
     let sep = first_char(rest(text, len))?;
     if !matches!(sep, '.' | '．' | '、') {
         return None;
@@ -312,13 +319,25 @@ mod tests {
     fn each_family() {
         assert_eq!(kind("一、发展基础"), Some((MarkerKind::CnComma, Some(1))));
         assert_eq!(kind("（三）发展目标"), Some((MarkerKind::CnParen, Some(3))));
-        assert_eq!(kind("(十)坚持改革创新"), Some((MarkerKind::CnParen, Some(10))));
+        assert_eq!(
+            kind("(十)坚持改革创新"),
+            Some((MarkerKind::CnParen, Some(10)))
+        );
         assert_eq!(kind("12.培育"), Some((MarkerKind::ArabicDot, Some(12))));
         assert_eq!(kind("3、推进"), Some((MarkerKind::ArabicDot, Some(3))));
         assert_eq!(kind("（2）加强"), Some((MarkerKind::ArabicParen, Some(2))));
-        assert_eq!(kind("第一，在发展方向上"), Some((MarkerKind::Ordinal, Some(1))));
-        assert_eq!(kind("第三章 主要任务"), Some((MarkerKind::Chapter, Some(3))));
-        assert_eq!(kind("专栏 12 服务贸易"), Some((MarkerKind::Column, Some(12))));
+        assert_eq!(
+            kind("第一，在发展方向上"),
+            Some((MarkerKind::Ordinal, Some(1)))
+        );
+        assert_eq!(
+            kind("第三章 主要任务"),
+            Some((MarkerKind::Chapter, Some(3)))
+        );
+        assert_eq!(
+            kind("专栏 12 服务贸易"),
+            Some((MarkerKind::Column, Some(12)))
+        );
         assert_eq!(kind("专栏3 电子商务"), Some((MarkerKind::Column, Some(3))));
         assert_eq!(kind("②完善"), Some((MarkerKind::Circled, Some(2))));
         assert_eq!(kind("一是坚持以国际化"), Some((MarkerKind::Shi, Some(1))));
@@ -338,6 +357,7 @@ mod tests {
         assert_eq!(kind("(以下简称社零额)"), None);
         assert_eq!(kind("专栏"), None);
         assert_eq!(kind("-31 -"), None);
+        assert_eq!(kind("360、小红书"), None);
     }
 
     #[test]
@@ -349,7 +369,9 @@ mod tests {
     #[test]
     fn lone_yi_is_a_dash_only_before_a_short_lead() {
         assert!(lone_yi_dash("一完善商贸基础设施体系。加强商贸物流").is_some());
-        assert!(lone_yi_dash("一批重点项目加快推进，力争年内完成全部建设任务并投入使用。").is_none());
+        assert!(
+            lone_yi_dash("一批重点项目加快推进，力争年内完成全部建设任务并投入使用。").is_none()
+        );
         assert!(lone_yi_dash("一是坚持。").is_none());
     }
 }

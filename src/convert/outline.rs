@@ -41,6 +41,9 @@ pub struct Item {
     pub text: String,
     pub marker: &'static str,
     pub line: u32,
+    /// Set when the sentence introducing an enumeration says it lists problems
+    /// (主要存在四方面不足：一是…): the items are not measures.
+    pub problem: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -77,7 +80,11 @@ struct Builder {
 impl Builder {
     fn add(&mut self, paragraph: Paragraph, block: Block) {
         match block {
-            Block::Heading { family, split, actor } => {
+            Block::Heading {
+                family,
+                split,
+                actor,
+            } => {
                 self.heading(paragraph, family, split, actor);
             }
             Block::Item { marker } => self.item(paragraph, marker.kind, marker.len),
@@ -99,7 +106,13 @@ impl Builder {
     }
 
     /// Opens a section for a heading and puts any text after the heading into it.
-    fn heading(&mut self, paragraph: Paragraph, family: Family, split: usize, actor: Option<String>) -> Option<usize> {
+    fn heading(
+        &mut self,
+        paragraph: Paragraph,
+        family: Family,
+        split: usize,
+        actor: Option<String>,
+    ) -> Option<usize> {
         let parent = self.parent_for(family);
         let (heading, rest) = split_paragraph(paragraph, split);
         let node = self.outline.nodes.len();
@@ -173,6 +186,7 @@ impl Builder {
             text,
             marker: kind.as_str(),
             line,
+            problem: None,
         });
     }
 
@@ -198,13 +212,18 @@ impl Builder {
             text,
             marker: kind.as_str(),
             line,
+            problem: None,
         });
     }
 
     /// Every item of an inline enumeration in a paragraph is a measure.
     fn inline_measures(&mut self, index: usize) {
         let paragraph = &self.outline.paragraphs[index];
-        for found in inline_items(&paragraph.text, 0) {
+        let found_items = inline_items(&paragraph.text, 0);
+        let problem = found_items
+            .first()
+            .and_then(|first| introduces_problems(&paragraph.text[..first.start]));
+        for found in found_items {
             let text = paragraph.text[found.body..found.end].trim_end().to_owned();
             if text.is_empty() {
                 continue;
@@ -215,9 +234,23 @@ impl Builder {
                 line: paragraph.line_at(found.start),
                 text,
                 marker: found.kind.as_str(),
+                problem,
             });
         }
     }
+}
+
+/// The problem word in the sentence just before an enumeration, if any.
+fn introduces_problems(before: &str) -> Option<&'static str> {
+    let sentence_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let sentence = &before[sentence_start..];
+    ["不足", "问题", "短板", "困难", "瓶颈", "挑战", "差距"]
+        .into_iter()
+        .find(|w| sentence.contains(w))
 }
 
 /// Splits a paragraph at byte `split` into the heading `(text, line)` and the body
@@ -225,7 +258,8 @@ impl Builder {
 fn split_paragraph(paragraph: Paragraph, split: usize) -> ((String, u32), Option<Paragraph>) {
     let split = split.min(paragraph.text.len());
     let line = paragraph.first_line();
-    let (Some(head), Some(tail)) = (paragraph.text.get(..split), paragraph.text.get(split..)) else {
+    let (Some(head), Some(tail)) = (paragraph.text.get(..split), paragraph.text.get(split..))
+    else {
         return ((paragraph.text, line), None);
     };
     let heading = (head.to_owned(), line);
@@ -236,7 +270,9 @@ fn split_paragraph(paragraph: Paragraph, split: usize) -> ((String, u32), Option
     let starts = paragraph
         .starts
         .iter()
-        .filter_map(|&(offset, line)| (offset >= split + skip).then(|| (offset - split - skip, line)))
+        .filter_map(|&(offset, line)| {
+            (offset >= split + skip).then(|| (offset - split - skip, line))
+        })
         .collect::<Vec<_>>();
     let mut rest_starts = vec![(0, paragraph.line_at(split + skip))];
     rest_starts.extend(starts.into_iter().filter(|&(offset, _)| offset > 0));
@@ -273,7 +309,9 @@ mod tests {
 
     #[test]
     fn levels_follow_first_use() {
-        let o = outline("一、总体要求\n（一）指导思想\n正文。\n（二）基本原则\n二、主要任务\n（一）优化供给\n1.总体定位\n正文。");
+        let o = outline(
+            "一、总体要求\n（一）指导思想\n正文。\n（二）基本原则\n二、主要任务\n（一）优化供给\n1.总体定位\n正文。",
+        );
         let t = tree(&o);
         let depths: Vec<usize> = t.iter().map(|(d, _)| *d).collect();
         assert_eq!(depths, vec![1, 2, 2, 1, 2, 3]);
@@ -288,29 +326,63 @@ mod tests {
 
     #[test]
     fn items_and_inline_items_become_measures() {
-        let o = outline("导语。\n一、主要工作\n一是推动市场发展稳中向好。加快建设全球数贸中心。\n二是推动数字贸易持续迭代。出台政策。\n说明段落：一是扶优，开展评选；二是扶强，给予奖励。");
+        let o = outline(
+            "导语。\n一、主要工作\n一是推动市场发展稳中向好。加快建设全球数贸中心。\n二是推动数字贸易持续迭代。出台政策。\n说明段落：一是扶优，开展评选；二是扶强，给予奖励。",
+        );
         let texts: Vec<&str> = o.items.iter().map(|i| i.text.as_str()).collect();
         assert_eq!(
             texts,
-            vec!["推动市场发展稳中向好。加快建设全球数贸中心。", "推动数字贸易持续迭代。出台政策。", "扶优，开展评选；", "扶强，给予奖励。"]
+            vec![
+                "推动市场发展稳中向好。加快建设全球数贸中心。",
+                "推动数字贸易持续迭代。出台政策。",
+                "扶优，开展评选；",
+                "扶强，给予奖励。"
+            ]
         );
         assert!(o.items.iter().all(|i| i.node == Some(0)));
+        assert!(o.items.iter().all(|i| i.problem.is_none()));
+    }
+
+    #[test]
+    fn enumerated_problems_are_marked() {
+        let o = outline(
+            "一、物流\n我们做了很多。当前主要存在四方面不足:一是集群化发展不足;二是基础设施支撑保障不足。\n在政策方面。一是扶优;二是扶强。",
+        );
+        let problems: Vec<Option<&str>> = o.items.iter().map(|i| i.problem).collect();
+        assert_eq!(problems, vec![Some("不足"), Some("不足"), None, None]);
     }
 
     #[test]
     fn speech_points_with_enumerations_become_sections() {
-        let o = outline("同志们：\n第一，在发展方向上，要坚持“三化并举”。当前形势如此。一是坚持国际化。二是坚持集约化。\n第二，要搞好“三个整合”。要整合市场资源。要整合行政资源。");
+        let o = outline(
+            "同志们：\n第一，在发展方向上，要坚持“三化并举”。当前形势如此。一是坚持国际化。二是坚持集约化。\n第二，要搞好“三个整合”。要整合市场资源。要整合行政资源。",
+        );
         let t = tree(&o);
-        assert_eq!(t, vec![(1, "第一，在发展方向上，要坚持“三化并举”。".to_owned()), (1, "第二，要搞好“三个整合”。".to_owned())]);
+        assert_eq!(
+            t,
+            vec![
+                (1, "第一，在发展方向上，要坚持“三化并举”。".to_owned()),
+                (1, "第二，要搞好“三个整合”。".to_owned())
+            ]
+        );
         // 第一 holds two inline measures; 第二 has none inside, so it is one itself.
         let texts: Vec<&str> = o.items.iter().map(|i| i.text.as_str()).collect();
-        assert_eq!(texts, vec!["坚持国际化。", "坚持集约化。", "要搞好“三个整合”。要整合市场资源。要整合行政资源。"]);
+        assert_eq!(
+            texts,
+            vec![
+                "坚持国际化。",
+                "坚持集约化。",
+                "要搞好“三个整合”。要整合市场资源。要整合行政资源。"
+            ]
+        );
         assert_eq!(o.lead.len(), 1);
     }
 
     #[test]
     fn dash_items_return_to_their_section_after_a_box() {
-        let o = outline("（一）优化供给\n——优化商业网点。依托现有商业中心。\n专栏 1 商业网点优化布局专项\n1.优化市级商业中心。依托中心城区。\n——完善基础设施。加强建设。");
+        let o = outline(
+            "（一）优化供给\n——优化商业网点。依托现有商业中心。\n专栏 1 商业网点优化布局专项\n1.优化市级商业中心。依托中心城区。\n——完善基础设施。加强建设。",
+        );
         let t = tree(&o);
         assert_eq!(t.len(), 2);
         let nodes: Vec<Option<usize>> = o.items.iter().map(|i| i.node).collect();
@@ -319,7 +391,9 @@ mod tests {
 
     #[test]
     fn transcript_nests_questioner_question_answer() {
-        let o = outline("提问代表:方豪龙(书记)\n【整体情况】请问如何？\n副市长罗祖盘答:主要做了以下工作:\n一是推动市场发展。加快建设。\n追问:请问商务局？\n商务局答:我们将继续。\n提问代表:曹小明(总经理)");
+        let o = outline(
+            "提问代表:方豪龙(书记)\n【整体情况】请问如何？\n副市长罗祖盘答:主要做了以下工作:\n一是推动市场发展。加快建设。\n追问:请问商务局？\n商务局答:我们将继续。\n提问代表:曹小明(总经理)",
+        );
         let depths: Vec<(usize, String)> = tree(&o);
         let d: Vec<usize> = depths.iter().map(|x| x.0).collect();
         assert_eq!(d, vec![1, 2, 3, 2, 3, 1]);

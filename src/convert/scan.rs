@@ -40,7 +40,9 @@ pub enum Block {
         actor: Option<String>,
     },
     /// A numbered or bulleted item of body text.
-    Item { marker: Marker },
+    Item {
+        marker: Marker,
+    },
     Plain,
 }
 
@@ -51,7 +53,13 @@ pub fn classify(paragraph: &Paragraph, dash_document: bool) -> Block {
     if let Some(block) = transcript_turn(text) {
         return block;
     }
-    let marker = marker_at(text).or_else(|| if dash_document { lone_yi_dash(text) } else { None });
+    let marker = marker_at(text).or_else(|| {
+        if dash_document {
+            lone_yi_dash(text)
+        } else {
+            None
+        }
+    });
     let Some(marker) = marker else {
         return Block::Plain;
     };
@@ -135,10 +143,14 @@ fn transcript_turn(text: &str) -> Option<Block> {
 
 /// `副市长罗祖盘答:`, `商务局补充答：`, `答：`.
 fn answer_turn(text: &str) -> Option<Block> {
-    let (colon_at, colon) = text.char_indices().take(20).find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let (colon_at, colon) = text
+        .char_indices()
+        .take(20)
+        .find(|&(_, c)| matches!(c, '：' | ':'))?;
     let speaker = text.get(..colon_at)?.strip_suffix('答')?;
     // 回答 / 解答 are narration (他回答：…), not a speaker's turn.
-    if !speaker.chars().all(|c| is_han(c) || c == '·') || speaker.ends_with(['回', '解', '作']) {
+    if !speaker.chars().all(|c| is_han(c) || c == '·') || speaker.ends_with(['回', '解', '作'])
+    {
         return None;
     }
     let actor = speaker.strip_suffix("补充").unwrap_or(speaker);
@@ -172,7 +184,10 @@ pub fn inline_items(text: &str, from: usize) -> Vec<InlineItem> {
                 found.push(item);
             }
         }
-        at_boundary = matches!(c, '。' | '；' | '：' | '！' | '？' | '，' | ',' | ';' | ':' | '”');
+        at_boundary = matches!(
+            c,
+            '。' | '；' | '：' | '！' | '？' | '，' | ',' | ';' | ':' | '”'
+        );
     }
     if found.len() < 2 {
         return Vec::new();
@@ -183,9 +198,17 @@ pub fn inline_items(text: &str, from: usize) -> Vec<InlineItem> {
     found
 }
 
-fn inline_marker(text: &str, at: usize, family: Option<MarkerKind>, expected: u32) -> Option<InlineItem> {
+fn inline_marker(
+    text: &str,
+    at: usize,
+    family: Option<MarkerKind>,
+    expected: u32,
+) -> Option<InlineItem> {
     let marker = marker_at(text.get(at..)?)?;
-    let inline_kind = matches!(marker.kind, MarkerKind::Shi | MarkerKind::Circled | MarkerKind::ArabicParen);
+    let inline_kind = matches!(
+        marker.kind,
+        MarkerKind::Shi | MarkerKind::Circled | MarkerKind::ArabicParen
+    );
     let same_family = family.is_none_or(|k| k == marker.kind);
     (inline_kind && same_family && marker.number == Some(expected)).then_some(InlineItem {
         start: at,
@@ -215,36 +238,63 @@ mod tests {
 
     #[test]
     fn short_numbered_lines_are_headings() {
-        assert_eq!(family("一、发展基础"), Some((Family::Marker(MarkerKind::CnComma), "一、发展基础".into())));
+        assert_eq!(
+            family("一、发展基础"),
+            Some((Family::Marker(MarkerKind::CnComma), "一、发展基础".into()))
+        );
         assert_eq!(
             family("（一）积极创建区域消费城市，促进商贸流通。").map(|f| f.0),
             Some(Family::Marker(MarkerKind::CnParen))
         );
-        assert_eq!(family("2.主要预期指标").map(|f| f.0), Some(Family::Marker(MarkerKind::ArabicDot)));
-        assert_eq!(family("专栏 1 商业网点优化布局专项").map(|f| f.1), Some("专栏 1 商业网点优化布局专项".into()));
+        assert_eq!(
+            family("2.主要预期指标").map(|f| f.0),
+            Some(Family::Marker(MarkerKind::ArabicDot))
+        );
+        assert_eq!(
+            family("专栏 1 商业网点优化布局专项").map(|f| f.1),
+            Some("专栏 1 商业网点优化布局专项".into())
+        );
     }
 
     #[test]
     fn long_numbered_lines_are_items() {
         let text = "1.消费规模与作用显著提升。全市消费品市场保持平稳较快增长，规模稳居前列。";
         assert!(matches!(classify(&para(text), false), Block::Item { .. }));
-        assert!(matches!(classify(&para("一是推动市场发展稳中向好。加快建设。"), false), Block::Item { .. }));
+        assert!(matches!(
+            classify(&para("一是推动市场发展稳中向好。加快建设。"), false),
+            Block::Item { .. }
+        ));
     }
 
     #[test]
     fn lone_yi_only_in_dash_documents() {
         let text = "一完善商贸基础设施体系。加强商贸物流基础设施建设。";
         assert_eq!(classify(&para(text), false), Block::Plain);
-        assert!(matches!(classify(&para(text), true), Block::Item { marker } if marker.kind == MarkerKind::Dash));
+        assert!(
+            matches!(classify(&para(text), true), Block::Item { marker } if marker.kind == MarkerKind::Dash)
+        );
     }
 
     #[test]
     fn transcript_turns() {
-        assert_eq!(family("提问代表:方豪龙(后宅街道李祖村党支部书记)").map(|f| f.0), Some(Family::Questioner));
-        assert_eq!(family("【整体情况】去年，总书记亲临考察。").map(|f| f.1), Some("【整体情况】".into()));
-        assert_eq!(family("追问:请问商务局，如何支持？").map(|f| f.1), Some("追问:".into()));
+        assert_eq!(
+            family("提问代表:方豪龙(后宅街道李祖村党支部书记)").map(|f| f.0),
+            Some(Family::Questioner)
+        );
+        assert_eq!(
+            family("【整体情况】去年，总书记亲临考察。").map(|f| f.1),
+            Some("【整体情况】".into())
+        );
+        assert_eq!(
+            family("追问:请问商务局，如何支持？").map(|f| f.1),
+            Some("追问:".into())
+        );
         match classify(&para("商务局补充答:外商是订单之源。"), false) {
-            Block::Heading { family, split, actor } => {
+            Block::Heading {
+                family,
+                split,
+                actor,
+            } => {
                 assert_eq!(family, Family::Answer);
                 assert_eq!(split, "商务局补充答:".len());
                 assert_eq!(actor.as_deref(), Some("商务局"));
@@ -270,6 +320,9 @@ mod tests {
     #[test]
     fn lead_sentence() {
         let text = "第一，在发展方向上，要坚持“三化并举”。当前，市场正处在关键时期。";
-        assert_eq!(&text[..lead_sentence_end(text, 0)], "第一，在发展方向上，要坚持“三化并举”。");
+        assert_eq!(
+            &text[..lead_sentence_end(text, 0)],
+            "第一，在发展方向上，要坚持“三化并举”。"
+        );
     }
 }
