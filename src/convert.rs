@@ -118,7 +118,13 @@ fn infer_meta(
     for node in &outline.nodes {
         body.push_str(&node.heading);
     }
+    // The place a document is about shows in its first pages; reading further only
+    // costs time on very long files.
+    const META_SAMPLE: usize = 256 * 1024;
     for paragraph in &outline.paragraphs {
+        if body.len() > META_SAMPLE {
+            break;
+        }
         body.push_str(&paragraph.text);
     }
     let bylines: Vec<(u32, String)> = dropped
@@ -243,6 +249,9 @@ struct NodeContexts<'a> {
     lead_in_before: Vec<Option<Reasoned<Status>>>,
     /// For each section: the last lead-in among its paragraphs.
     last_lead_in: Vec<Option<Reasoned<Status>>>,
+    /// For each section: the status its heading sets, and whether it lists problems.
+    heading_status: Vec<Option<Reasoned<Status>>>,
+    problem: Vec<Option<&'static str>>,
 }
 
 /// The status of text at a place, or the reason it holds no measures.
@@ -271,6 +280,8 @@ impl<'a> NodeContexts<'a> {
             kind,
             lead_in_before,
             last_lead_in,
+            heading_status: outline.nodes.iter().map(|n| measures::heading_status(&n.heading)).collect(),
+            problem: outline.nodes.iter().map(|n| measures::is_problem_heading(&n.heading)).collect(),
         }
     }
 
@@ -284,7 +295,7 @@ impl<'a> NodeContexts<'a> {
         let mut first = true;
         while let Some(n) = cursor {
             let section = &self.outline.nodes[n];
-            if let Some(word) = measures::is_problem_heading(&section.heading) {
+            if let Some(word) = self.problem[n] {
                 return Context::Problem(format!("under «{}» ({word})", section.heading));
             }
             if status.is_none() {
@@ -293,7 +304,7 @@ impl<'a> NodeContexts<'a> {
                 } else {
                     self.last_lead_in[n].clone()
                 };
-                status = lead_in.or_else(|| measures::heading_status(&section.heading));
+                status = lead_in.or_else(|| self.heading_status[n].clone());
             }
             first = false;
             cursor = section.parent;

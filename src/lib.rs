@@ -4,5 +4,6 @@
 
 pub mod brief;
 pub mod convert;
+pub mod synth;
 pub mod themes;
 pub mod util;

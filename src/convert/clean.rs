@@ -148,6 +148,9 @@ fn is_dash(c: char) -> bool {
 
 /// `— 5 **—**`, `-31 -`, `- 7 -`, `第 5 页`, `5`: a page number alone on a line.
 fn is_page_number(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '*')
@@ -164,6 +167,9 @@ fn is_page_number(text: &str) -> bool {
 
 /// `(下转第四版)`, `（上接第三版）`, `(转第2版)`.
 fn is_continuation(text: &str) -> bool {
+    if text.len() > 40 {
+        return false;
+    }
     let Some(inner) = strip_brackets(text) else {
         return false;
     };
@@ -199,6 +205,10 @@ fn is_page_header(text: &str) -> bool {
 }
 
 fn is_web_metadata(text: &str) -> bool {
+    // Every marker below has one of these ASCII characters; most lines have none.
+    if !text.bytes().any(|b| matches!(b, b'<' | b'>' | b'.' | b':')) {
+        return false;
+    }
     [
         "-->",
         "<!--",
@@ -216,6 +226,9 @@ fn is_web_metadata(text: &str) -> bool {
 
 /// `全媒体记者 傅柏琳 见习记者 何彦婕 整理`, `责任编辑：…`: staff credits.
 fn is_byline_line(text: &str) -> bool {
+    if text.len() > 240 {
+        return false;
+    }
     let roles = [
         "记者",
         "通讯员",

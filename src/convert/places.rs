@@ -5,6 +5,7 @@
 //! X市商务局; the sidecar supplies the rest.
 
 use crate::brief::Level;
+use std::sync::OnceLock;
 
 /// A city or district we can recognise by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,12 +157,59 @@ pub fn lookup(name: &str) -> Option<&'static Place> {
     PLACES.iter().find(|p| p.name == bare)
 }
 
+/// Names grouped by their first character, so scanning a text compares only the
+/// names that can start at each position.
+struct NameIndex {
+    names: Vec<&'static str>,
+    /// `(first character, name index)`, sorted for binary search.
+    by_first: Vec<(char, usize)>,
+}
+
+impl NameIndex {
+    fn new(names: Vec<&'static str>) -> NameIndex {
+        let mut by_first: Vec<(char, usize)> = names
+            .iter()
+            .enumerate()
+            .filter_map(|(i, name)| name.chars().next().map(|c| (c, i)))
+            .collect();
+        by_first.sort();
+        NameIndex { names, by_first }
+    }
+
+    /// How often each name occurs in `text`, in one pass over the text.
+    fn count(&self, text: &str) -> Vec<usize> {
+        let mut counts = vec![0; self.names.len()];
+        for (i, c) in text.char_indices() {
+            let first = self.by_first.partition_point(|&(f, _)| f < c);
+            for &(f, n) in &self.by_first[first..] {
+                if f != c {
+                    break;
+                }
+                if text[i..].starts_with(self.names[n]) {
+                    counts[n] += 1;
+                }
+            }
+        }
+        counts
+    }
+}
+
+fn place_index() -> &'static NameIndex {
+    static INDEX: OnceLock<NameIndex> = OnceLock::new();
+    INDEX.get_or_init(|| NameIndex::new(PLACES.iter().map(|p| p.name).collect()))
+}
+
+fn province_index() -> &'static NameIndex {
+    static INDEX: OnceLock<NameIndex> = OnceLock::new();
+    INDEX.get_or_init(|| NameIndex::new(PROVINCES.to_vec()))
+}
+
 /// Every gazetteer place named in `text`, with how often, most frequent first (ties
 /// in gazetteer order, so the result is deterministic).
 pub fn mentions(text: &str) -> Vec<(&'static Place, usize)> {
     let mut counts: Vec<(&'static Place, usize)> = PLACES
         .iter()
-        .map(|p| (p, text.matches(p.name).count()))
+        .zip(place_index().count(text))
         .filter(|&(_, n)| n > 0)
         .collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1));
@@ -171,10 +219,7 @@ pub fn mentions(text: &str) -> Vec<(&'static Place, usize)> {
 /// The province `text` names clearly most often (at least three times and twice as
 /// often as any other), if any: a document names other provinces in passing.
 pub fn province_in(text: &str) -> Option<&'static str> {
-    let mut counts: Vec<(&'static str, usize)> = PROVINCES
-        .iter()
-        .map(|&p| (p, text.matches(p).count()))
-        .collect();
+    let mut counts: Vec<(&'static str, usize)> = PROVINCES.iter().copied().zip(province_index().count(text)).collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1));
     let (best, count) = counts[0];
     (count >= 3 && count >= 2 * counts[1].1).then_some(best)
