@@ -763,11 +763,3 @@ mod tests {
         println!("{given} themes, {:.1} MB/s", bytes as f64 / secs / 1e6);
     }
 }
-
-impl Taxonomy {
-    /// Loads `themes.yaml` (stub until the classifier lands).
-    pub fn load(path: &std::path::Path) -> Result<Taxonomy, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Taxonomy::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
-    }
-}
