@@ -17,11 +17,18 @@ fn convert_one(bytes: &[u8], name: &str, taxonomy: &Taxonomy) -> usize {
         sidecar: Default::default(),
         taxonomy,
     };
-    convert(bytes, &input).map(|c| c.brief.figures.len() + c.brief.measures.len()).unwrap_or(0)
+    convert(bytes, &input)
+        .map(|c| c.brief.figures.len() + c.brief.measures.len())
+        .unwrap_or(0)
 }
 
 /// Converts every document `rounds` times on `threads` threads; returns MB/s.
-fn throughput(docs: &[(String, Vec<u8>)], taxonomy: &Taxonomy, threads: usize, rounds: usize) -> f64 {
+fn throughput(
+    docs: &[(String, Vec<u8>)],
+    taxonomy: &Taxonomy,
+    threads: usize,
+    rounds: usize,
+) -> f64 {
     let bytes: usize = docs.iter().map(|d| d.1.len()).sum::<usize>() * rounds;
     let next = AtomicUsize::new(0);
     let start = Instant::now();
@@ -49,7 +56,9 @@ fn report(label: &str, docs: &[(String, Vec<u8>)], taxonomy: &Taxonomy, rounds: 
     let mb = docs.iter().map(|d| d.1.len()).sum::<usize>() as f64 / 1e6;
     let one = throughput(docs, taxonomy, 1, rounds);
     let all = throughput(docs, taxonomy, cores, rounds);
-    println!("{label:<28} {mb:>8.2} MB × {rounds:<3} 1 core {one:>7.1} MB/s   {cores} cores {all:>7.1} MB/s");
+    println!(
+        "{label:<28} {mb:>8.2} MB × {rounds:<3} 1 core {one:>7.1} MB/s   {cores} cores {all:>7.1} MB/s"
+    );
 }
 
 fn main() {
@@ -58,15 +67,26 @@ fn main() {
     for entry in std::fs::read_dir("seeds").expect("run from the repository root") {
         let path = entry.expect("readable seeds/").path();
         if path.extension().is_some_and(|e| e == "txt") {
-            seeds.push((path.display().to_string(), std::fs::read(&path).expect("readable seed")));
+            seeds.push((
+                path.display().to_string(),
+                std::fs::read(&path).expect("readable seed"),
+            ));
         }
     }
     seeds.sort();
     report("seeds", &seeds, &taxonomy, 40);
-    let megabytes: usize = std::env::var("BRIEF_BENCH_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    let megabytes: usize = std::env::var("BRIEF_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
     let corpus: Vec<(String, Vec<u8>)> = synth::corpus_of_size(42, megabytes * 1_000_000)
         .into_iter()
         .map(|d| (d.name, d.text.into_bytes()))
         .collect();
-    report(&format!("synthetic corpus ({} docs)", corpus.len()), &corpus, &taxonomy, 1);
+    report(
+        &format!("synthetic corpus ({} docs)", corpus.len()),
+        &corpus,
+        &taxonomy,
+        1,
+    );
 }

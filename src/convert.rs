@@ -280,8 +280,16 @@ impl<'a> NodeContexts<'a> {
             kind,
             lead_in_before,
             last_lead_in,
-            heading_status: outline.nodes.iter().map(|n| measures::heading_status(&n.heading)).collect(),
-            problem: outline.nodes.iter().map(|n| measures::is_problem_heading(&n.heading)).collect(),
+            heading_status: outline
+                .nodes
+                .iter()
+                .map(|n| measures::heading_status(&n.heading))
+                .collect(),
+            problem: outline
+                .nodes
+                .iter()
+                .map(|n| measures::is_problem_heading(&n.heading))
+                .collect(),
         }
     }
 

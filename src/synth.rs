@@ -34,12 +34,31 @@ impl Rng {
     }
 }
 
-const CITIES: &[&str] = &["临江", "东海", "西陵", "南湖", "北川", "青山", "白河", "金沙", "云岭", "松原"];
-const VERBS: &[&str] = &["加快", "推动", "深化", "完善", "培育", "打造", "拓展", "优化", "提升", "建设"];
+const CITIES: &[&str] = &[
+    "临江", "东海", "西陵", "南湖", "北川", "青山", "白河", "金沙", "云岭", "松原",
+];
+const VERBS: &[&str] = &[
+    "加快", "推动", "深化", "完善", "培育", "打造", "拓展", "优化", "提升", "建设",
+];
 const OBJECTS: &[&str] = &[
-    "跨境电商综合试验区", "市场采购贸易方式试点", "中欧班列集结中心", "海外仓布局", "国际消费中心城市", "商贸物流体系", "会展品牌",
-    "步行街改造提升", "服务外包示范园区", "综合保税区", "外贸综合服务平台", "直播电商基地", "一刻钟便民生活圈", "招商引资平台",
-    "商务人才队伍", "数字贸易示范区", "口岸通关环境", "冷链物流网络",
+    "跨境电商综合试验区",
+    "市场采购贸易方式试点",
+    "中欧班列集结中心",
+    "海外仓布局",
+    "国际消费中心城市",
+    "商贸物流体系",
+    "会展品牌",
+    "步行街改造提升",
+    "服务外包示范园区",
+    "综合保税区",
+    "外贸综合服务平台",
+    "直播电商基地",
+    "一刻钟便民生活圈",
+    "招商引资平台",
+    "商务人才队伍",
+    "数字贸易示范区",
+    "口岸通关环境",
+    "冷链物流网络",
 ];
 const METRICS: &[(&str, &[&str])] = &[
     ("进出口总额", &["亿元", "亿美元"]),
@@ -56,8 +75,14 @@ const METRICS: &[(&str, &[&str])] = &[
     ("培训电商人才", &["人次"]),
 ];
 const FILLER: &[&str] = &[
-    "坚持以高质量发展为主线", "统筹国内国际两个市场两种资源", "着力破解制约发展的瓶颈问题", "进一步激发市场主体活力",
-    "形成可复制可推广的经验做法", "持续优化营商环境", "推动内外贸一体化发展", "强化要素保障和政策支持",
+    "坚持以高质量发展为主线",
+    "统筹国内国际两个市场两种资源",
+    "着力破解制约发展的瓶颈问题",
+    "进一步激发市场主体活力",
+    "形成可复制可推广的经验做法",
+    "持续优化营商环境",
+    "推动内外贸一体化发展",
+    "强化要素保障和政策支持",
 ];
 const CN_NUMBERS: &[&str] = &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
@@ -81,14 +106,27 @@ pub fn document(seed: u64, index: usize) -> SynthDoc {
     };
     out.push_str(&title);
     out.push_str("\n\n");
-    out.push_str(&format!("{city}市商务局 {year}年{}月\n\n", 1 + rng.below(12)));
+    out.push_str(&format!(
+        "{city}市商务局 {year}年{}月\n\n",
+        1 + rng.below(12)
+    ));
     out.push_str(&paragraph(&mut rng, year, 2));
     let chapters = 3 + rng.below(4);
     let mut page = 1;
     for chapter in 0..chapters {
-        out.push_str(&format!("{}、{}{}\n", CN_NUMBERS[chapter % 10], rng.pick(VERBS), rng.pick(OBJECTS)));
+        out.push_str(&format!(
+            "{}、{}{}\n",
+            CN_NUMBERS[chapter % 10],
+            rng.pick(VERBS),
+            rng.pick(OBJECTS)
+        ));
         for section in 0..2 + rng.below(3) {
-            out.push_str(&format!("（{}）{}{}\n", CN_NUMBERS[section % 10], rng.pick(VERBS), rng.pick(OBJECTS)));
+            out.push_str(&format!(
+                "（{}）{}{}\n",
+                CN_NUMBERS[section % 10],
+                rng.pick(VERBS),
+                rng.pick(OBJECTS)
+            ));
             for item in 0..2 + rng.below(4) {
                 out.push_str(&format!("{}.", item + 1));
                 out.push_str(&item_text(&mut rng, year));
@@ -111,7 +149,11 @@ fn item_text(rng: &mut Rng, year: usize) -> String {
     if rng.chance(50) {
         for n in 0..2 + rng.below(2) {
             let (verb, object) = (rng.pick(VERBS), rng.pick(OBJECTS));
-            text.push_str(&format!("{}是{verb}{object}，{}。", CN_NUMBERS[n], figure(rng, year)));
+            text.push_str(&format!(
+                "{}是{verb}{object}，{}。",
+                CN_NUMBERS[n],
+                figure(rng, year)
+            ));
         }
     } else {
         let sentences = 2 + rng.below(3);

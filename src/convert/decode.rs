@@ -22,16 +22,26 @@ pub enum DecodeError {
     Undecodable { offset: usize, line: usize },
 }
 
+impl DecodeError {
+    /// The 1-based line where decoding failed.
+    pub fn line(&self) -> usize {
+        match self {
+            DecodeError::Binary { line } | DecodeError::Undecodable { line, .. } => *line,
+        }
+    }
+}
+
+/// Displays as `line: message`, to follow a file name: `x.txt:3: binary data …`.
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DecodeError::Binary { line } => write!(
                 f,
-                "line {line}: binary data (a NUL byte); expected a text document"
+                "{line}: binary data (a NUL byte); expected a text document"
             ),
             DecodeError::Undecodable { offset, line } => write!(
                 f,
-                "line {line}: byte {offset} is neither UTF-8 nor GB18030/GBK text"
+                "{line}: byte {offset} is neither UTF-8 nor GB18030/GBK text"
             ),
         }
     }
@@ -161,7 +171,7 @@ mod tests {
     fn binary_is_refused_with_line() {
         let err = decode(b"abc\ndef\0ghi").unwrap_err();
         assert_eq!(err, DecodeError::Binary { line: 2 });
-        assert!(err.to_string().contains("line 2"));
+        assert!(err.to_string().starts_with("2: binary"));
     }
 
     #[test]

@@ -219,7 +219,11 @@ pub fn mentions(text: &str) -> Vec<(&'static Place, usize)> {
 /// The province `text` names clearly most often (at least three times and twice as
 /// often as any other), if any: a document names other provinces in passing.
 pub fn province_in(text: &str) -> Option<&'static str> {
-    let mut counts: Vec<(&'static str, usize)> = PROVINCES.iter().copied().zip(province_index().count(text)).collect();
+    let mut counts: Vec<(&'static str, usize)> = PROVINCES
+        .iter()
+        .copied()
+        .zip(province_index().count(text))
+        .collect();
     counts.sort_by(|a, b| b.1.cmp(&a.1));
     let (best, count) = counts[0];
     (count >= 3 && count >= 2 * counts[1].1).then_some(best)
