@@ -1417,14 +1417,16 @@ fn figure(text: &str, ctx: &FigureContext, hit: &Hit, floor: usize, prev: Option
 }
 
 /// A growth figure names its growth (展览面积同比增长); a bare 增速高于全国平均 borrows
-/// the level before it in the sentence.
+/// the level before it in the sentence (only a level: rates lending to rates would chain).
 fn growth_metric(named: &mut Named, before: &str, prev: Option<&Found>) {
     let phrase = strip_metric(trim_filler(before)).to_owned();
     let bare = GROWTH_VERBS.iter().any(|v| phrase.starts_with(v))
         || phrase.starts_with("年均")
         || phrase.starts_with("同比");
     named.metric = match prev {
-        Some(p) if bare => format!("{}{phrase}", p.metric),
+        Some(p) if bare && !PERCENT_UNITS.contains(&p.base_unit.as_str()) => {
+            format!("{}{phrase}", p.metric)
+        }
         _ if phrase.is_empty() => named.metric.clone(),
         _ => phrase,
     };
@@ -2036,6 +2038,16 @@ mod tests {
         assert_eq!(one("\x1b[31m12亿元").value, Some(12.0));
         let mixed: String = "亿*1.%年月第+".chars().cycle().take(5_000).collect();
         extract(&mixed, &ACTUAL_2024);
+    }
+
+    #[test]
+    fn rates_in_a_row_do_not_chain_their_metrics() {
+        let text = "出口额1亿元，增长2%，增长3%，增长4%，增长5%";
+        let all = figures(text);
+        assert!(
+            all.iter().all(|f| f.metric.chars().count() <= 20),
+            "{all:#?}"
+        );
     }
 
     #[test]
