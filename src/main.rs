@@ -108,7 +108,12 @@ fn check(dir: &Path) -> Result<ExitCode> {
     for problem in &report.problems {
         println!("{problem}");
     }
-    eprintln!("{}", report.summary());
+    eprintln!(
+        "checked {} brief(s): {} problem(s) in {} file(s)",
+        report.files_checked,
+        report.problems.len(),
+        report.files_with_problems()
+    );
     Ok(if report.problems.is_empty() {
         ExitCode::SUCCESS
     } else {
