@@ -12,7 +12,7 @@ impl Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -22,7 +22,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -147,11 +147,11 @@ pub fn document(seed: u64, index: usize) -> SynthDoc {
 fn item_text(rng: &mut Rng, year: usize) -> String {
     let mut text = format!("{}{}。", rng.pick(VERBS), rng.pick(OBJECTS));
     if rng.chance(50) {
-        for n in 0..2 + rng.below(2) {
+        let count = 2 + rng.below(2);
+        for number in &CN_NUMBERS[..count] {
             let (verb, object) = (rng.pick(VERBS), rng.pick(OBJECTS));
             text.push_str(&format!(
-                "{}是{verb}{object}，{}。",
-                CN_NUMBERS[n],
+                "{number}是{verb}{object}，{}。",
                 figure(rng, year)
             ));
         }

@@ -474,17 +474,17 @@ fn is_issuer_name(text: &str) -> bool {
 /// recording each, and returns the body of the line.
 fn strip_line_decorations<'a>(raw: &'a str, line: u32, dropped_out: &mut Vec<Dropped>) -> &'a str {
     let mut body = raw.trim();
-    if let Some(after) = body.strip_prefix('-') {
-        if after.starts_with([' ', '\u{3000}', '—']) || after.is_empty() {
-            dropped_out.push(dropped(line, DropKind::Bullet, "-"));
-            body = after.trim_start();
-        }
+    if let Some(after) = body.strip_prefix('-')
+        && (after.starts_with([' ', '\u{3000}', '—']) || after.is_empty())
+    {
+        dropped_out.push(dropped(line, DropKind::Bullet, "-"));
+        body = after.trim_start();
     }
-    if let Some(len) = byline_prefix(body) {
-        if body[len..].starts_with([' ', '\u{3000}']) {
-            dropped_out.push(dropped(line, DropKind::Byline, &body[..len]));
-            body = body[len..].trim_start();
-        }
+    if let Some(len) = byline_prefix(body)
+        && body[len..].starts_with([' ', '\u{3000}'])
+    {
+        dropped_out.push(dropped(line, DropKind::Byline, &body[..len]));
+        body = body[len..].trim_start();
     }
     let mut tail = Vec::new();
     loop {
@@ -591,12 +591,14 @@ struct ParagraphBuilder {
 
 impl ParagraphBuilder {
     fn push(&mut self, line: u32, text: String, first_on_line: bool) {
-        if let Some(pending) = &mut self.pending {
-            if first_on_line && is_unfinished(&pending.text) && !starts_new_block(&text) {
-                pending.starts.push((pending.text.len(), line));
-                pending.text.push_str(&text);
-                return;
-            }
+        if let Some(pending) = &mut self.pending
+            && first_on_line
+            && is_unfinished(&pending.text)
+            && !starts_new_block(&text)
+        {
+            pending.starts.push((pending.text.len(), line));
+            pending.text.push_str(&text);
+            return;
         }
         if let Some(done) = self.pending.replace(Paragraph::new(line, text)) {
             self.done.push(done);

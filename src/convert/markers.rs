@@ -75,7 +75,7 @@ pub fn cn_number(text: &str) -> Option<(u32, usize)> {
             if seen_any && !seen_ten {
                 break; // 一二 is not a numeral
             }
-            if seen_ten && value % 10 != 0 {
+            if seen_ten && !value.is_multiple_of(10) {
                 break;
             }
             value += d;

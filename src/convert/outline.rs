@@ -170,7 +170,12 @@ impl Builder {
             cursor = n.parent;
         }
         let lead_end = lead_sentence_end(&paragraph.text, marker_len);
-        if !inline_items(&paragraph.text, lead_end).is_empty() {
+        // A section's paragraphs come before its children, so an item that returns to
+        // a section after a child (a box) opens a section of its own, in order.
+        let after_children = self
+            .current
+            .is_some_and(|n| !self.outline.nodes[n].children.is_empty());
+        if after_children || !inline_items(&paragraph.text, lead_end).is_empty() {
             return self.item_section(paragraph, kind, marker_len);
         }
         if let Some(node) = self.current {
@@ -270,9 +275,8 @@ fn split_paragraph(paragraph: Paragraph, split: usize) -> ((String, u32), Option
     let starts = paragraph
         .starts
         .iter()
-        .filter_map(|&(offset, line)| {
-            (offset >= split + skip).then(|| (offset - split - skip, line))
-        })
+        .filter(|&&(offset, _line)| offset >= split + skip)
+        .map(|&(offset, line)| (offset - split - skip, line))
         .collect::<Vec<_>>();
     let mut rest_starts = vec![(0, paragraph.line_at(split + skip))];
     rest_starts.extend(starts.into_iter().filter(|&(offset, _)| offset > 0));
@@ -384,9 +388,18 @@ mod tests {
             "（一）优化供给\n——优化商业网点。依托现有商业中心。\n专栏 1 商业网点优化布局专项\n1.优化市级商业中心。依托中心城区。\n——完善基础设施。加强建设。",
         );
         let t = tree(&o);
-        assert_eq!(t.len(), 2);
+        // The second dash item cannot join (一)'s paragraphs after the box without
+        // breaking document order, so it opens a section beside the box.
+        assert_eq!(
+            t,
+            vec![
+                (1, "（一）优化供给".to_owned()),
+                (2, "专栏1商业网点优化布局专项".to_owned()),
+                (2, "——完善基础设施。".to_owned())
+            ]
+        );
         let nodes: Vec<Option<usize>> = o.items.iter().map(|i| i.node).collect();
-        assert_eq!(nodes, vec![Some(0), Some(1), Some(0)]);
+        assert_eq!(nodes, vec![Some(0), Some(1), Some(2)]);
     }
 
     #[test]

@@ -212,7 +212,7 @@ pub fn mentions(text: &str) -> Vec<(&'static Place, usize)> {
         .zip(place_index().count(text))
         .filter(|&(_, n)| n > 0)
         .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     counts
 }
 
@@ -224,7 +224,7 @@ pub fn province_in(text: &str) -> Option<&'static str> {
         .copied()
         .zip(province_index().count(text))
         .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let (best, count) = counts[0];
     (count >= 3 && count >= 2 * counts[1].1).then_some(best)
 }

@@ -127,15 +127,15 @@ fn transcript_turn(text: &str) -> Option<Block> {
         });
     }
     for prefix in ["追问", "问", "记者问", "提问"] {
-        if let Some(after) = text.strip_prefix(prefix) {
-            if let Some(colon) = after.chars().next().filter(|c| matches!(c, '：' | ':')) {
-                let end = prefix.len() + colon.len_utf8();
-                return Some(Block::Heading {
-                    family: Family::Question,
-                    split: end,
-                    actor: None,
-                });
-            }
+        if let Some(after) = text.strip_prefix(prefix)
+            && let Some(colon) = after.chars().next().filter(|c| matches!(c, '：' | ':'))
+        {
+            let end = prefix.len() + colon.len_utf8();
+            return Some(Block::Heading {
+                family: Family::Question,
+                split: end,
+                actor: None,
+            });
         }
     }
     answer_turn(text)
@@ -178,11 +178,12 @@ pub fn inline_items(text: &str, from: usize) -> Vec<InlineItem> {
     let mut family: Option<MarkerKind> = None;
     let mut at_boundary = true;
     for (i, c) in text.char_indices() {
-        if i >= from && at_boundary {
-            if let Some(item) = inline_marker(text, i, family, found.len() as u32 + 1) {
-                family = Some(item.kind);
-                found.push(item);
-            }
+        if i >= from
+            && at_boundary
+            && let Some(item) = inline_marker(text, i, family, found.len() as u32 + 1)
+        {
+            family = Some(item.kind);
+            found.push(item);
         }
         at_boundary = matches!(
             c,
