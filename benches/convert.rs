@@ -16,6 +16,7 @@ fn convert_one(bytes: &[u8], name: &str, taxonomy: &Taxonomy) -> usize {
         stem: name.to_owned(),
         sidecar: Default::default(),
         taxonomy,
+        explain: false,
     };
     convert(bytes, &input)
         .map(|c| c.brief.figures.len() + c.brief.measures.len())

@@ -33,6 +33,8 @@ pub struct Input<'a> {
     pub stem: String,
     pub sidecar: meta::Sidecar,
     pub taxonomy: &'a Taxonomy,
+    /// Record the `--explain` report (slower).
+    pub explain: bool,
 }
 
 /// A converted document and the account of how.
@@ -46,7 +48,12 @@ pub fn convert(bytes: &[u8], input: &Input) -> Result<Conversion, decode::Decode
     let decoded = decode::decode(bytes)?;
     let lines = decode::lines(&decoded.text);
     let cleaned = clean::clean(&lines);
-    let mut explain = Explain::new(&input.source_path, decoded.encoding, lines.len());
+    let mut explain = Explain::new(
+        &input.source_path,
+        decoded.encoding,
+        lines.len(),
+        input.explain,
+    );
     let front = cleaned.front.clone();
     let web = cleaned.web.clone();
     let dropped = cleaned.dropped.clone();

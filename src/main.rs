@@ -97,8 +97,8 @@ fn convert(files: Vec<PathBuf>, output: &Path) -> Result<ExitCode> {
 
 fn explain_one(file: &Path, output: &Path) -> Result<ExitCode> {
     let taxonomy = taxonomy_for(output)?;
-    let (_, explain) =
-        batch::convert_file(file, &root_of(output), &taxonomy).map_err(|e| anyhow::anyhow!(e))?;
+    let (_, explain) = batch::convert_file(file, &root_of(output), &taxonomy, true)
+        .map_err(|e| anyhow::anyhow!(e))?;
     print!("{}", explain.render());
     Ok(ExitCode::SUCCESS)
 }

@@ -64,8 +64,10 @@ const QUANTITY_FOLLOWERS: &str = "万亿千百十元美个家条项次场人件�
 /// The themes of a `themes.yaml`, with the keyword matcher built from them on first use.
 #[derive(Clone)]
 pub struct Taxonomy {
-    pub themes: Vec<Theme>,
-    /// Built on first use; rebuilt (per call) if `themes` was edited since.
+    /// Private so the matcher built from it can never go stale: a taxonomy is
+    /// changed by making a new one.
+    themes: Vec<Theme>,
+    /// Built on first use.
     index: OnceLock<Index>,
 }
 
@@ -153,13 +155,19 @@ impl Taxonomy {
     ///
     /// Never empty unless the taxonomy has no themes; every id is one of `themes`.
     pub fn classify(&self, title: &str, text: &str, headings: &[&str]) -> Vec<ThemeMatch> {
-        let index = self.index.get_or_init(|| Index::build(&self.themes));
-        if index.built_from == self.themes {
-            index.classify(title, text, headings)
-        } else {
-            // `themes` is public and was edited after the index was built: stay correct.
-            Index::build(&self.themes).classify(title, text, headings)
-        }
+        self.index
+            .get_or_init(|| Index::build(&self.themes))
+            .classify(title, text, headings)
+    }
+
+    /// The themes, in file order.
+    pub fn themes(&self) -> &[Theme] {
+        &self.themes
+    }
+
+    /// The themes, taken out of the taxonomy.
+    pub fn into_themes(self) -> Vec<Theme> {
+        self.themes
     }
 }
 
@@ -299,12 +307,21 @@ impl Keyword {
 #[derive(Debug, Clone)]
 struct Index {
     /// The themes this was built from, to notice later edits of `Taxonomy::themes`.
-    built_from: Vec<Theme>,
+    themes: Vec<Theme>,
     keywords: Vec<Keyword>,
     /// Keyword positions by first character (Latin letters lowercased), longest
     /// keyword first, so one lookup per character of the text finds every candidate.
     by_first: HashMap<char, Vec<usize>>,
+    /// One bit per Basic Multilingual Plane character: does any keyword start with
+    /// it? Most characters of a text start none, and a bit test is far cheaper than
+    /// hashing every character.
+    starts: Vec<u64>,
     catch_all: Option<usize>,
+}
+
+fn bmp_bit(c: char) -> Option<(usize, u64)> {
+    let code = c as usize;
+    (code < 0x10000).then(|| (code >> 6, 1u64 << (code & 63)))
 }
 
 impl Index {
@@ -322,10 +339,17 @@ impl Index {
         for candidates in by_first.values_mut() {
             candidates.sort_by_key(|&k| std::cmp::Reverse(keywords[k].text.len()));
         }
+        let mut starts = vec![0u64; 0x10000 / 64];
+        for first in by_first.keys() {
+            if let Some((word, bit)) = bmp_bit(*first) {
+                starts[word] |= bit;
+            }
+        }
         Index {
-            built_from: themes.to_vec(),
+            themes: themes.to_vec(),
             keywords,
             by_first,
+            starts,
             catch_all: catch_all_index(themes),
         }
     }
@@ -335,7 +359,11 @@ impl Index {
     fn scan<'a>(&'a self, text: &str, mut found: impl FnMut(&'a Keyword)) {
         let mut covered = 0; // byte offset where the furthest-reaching match so far ends
         for (at, c) in text.char_indices() {
-            let Some(candidates) = self.by_first.get(&c.to_ascii_lowercase()) else {
+            let key = c.to_ascii_lowercase();
+            if bmp_bit(key).is_some_and(|(word, bit)| self.starts[word] & bit == 0) {
+                continue;
+            }
+            let Some(candidates) = self.by_first.get(&key) else {
                 continue;
             };
             for &k in candidates {
@@ -353,7 +381,7 @@ impl Index {
     }
 
     fn classify(&self, title: &str, text: &str, headings: &[&str]) -> Vec<ThemeMatch> {
-        let mut tally = Tally::new(self.built_from.len());
+        let mut tally = Tally::new(self.themes.len());
         self.scan(title, |k| tally.add(k, TITLE_POINTS, MatchSource::Title));
         self.scan(text, |k| tally.add(k, k.points, MatchSource::Text));
         let strong = tally.ranked(THRESHOLD);
@@ -373,7 +401,7 @@ impl Index {
     /// Themes of the innermost heading that has any keyword.
     fn classify_headings(&self, headings: &[&str]) -> Option<Vec<ThemeMatch>> {
         headings.iter().rev().find_map(|heading| {
-            let mut tally = Tally::new(self.built_from.len());
+            let mut tally = Tally::new(self.themes.len());
             self.scan(heading, |k| tally.add(k, k.points, MatchSource::Heading));
             let found = tally.ranked(1);
             (!found.is_empty()).then(|| self.matches(found))
@@ -383,7 +411,7 @@ impl Index {
     fn fallback(&self) -> Vec<ThemeMatch> {
         self.catch_all
             .map(|i| ThemeMatch {
-                id: self.built_from[i].id.clone(),
+                id: self.themes[i].id.clone(),
                 evidence: String::new(),
                 from: MatchSource::Fallback,
             })
@@ -395,7 +423,7 @@ impl Index {
         ranked
             .into_iter()
             .map(|(theme, evidence)| ThemeMatch {
-                id: self.built_from[theme].id.clone(),
+                id: self.themes[theme].id.clone(),
                 evidence: evidence.keyword.to_owned(),
                 from: evidence.from,
             })
@@ -664,12 +692,14 @@ mod tests {
     }
 
     #[test]
-    fn edited_themes_are_used_by_the_next_call() {
-        let mut taxonomy = Taxonomy::builtin();
+    fn an_edited_taxonomy_classifies_with_its_own_keywords() {
+        let taxonomy = Taxonomy::builtin();
         assert_eq!(ids(&taxonomy.classify("", "种植苹果。", &[])), ["general"]);
-        taxonomy.themes[0].keywords.push("苹果".to_owned());
-        let first = taxonomy.themes[0].id.clone();
-        assert_eq!(ids(&taxonomy.classify("", "种植苹果苹果。", &[])), [first]);
+        let mut themes = taxonomy.into_themes();
+        themes[0].keywords.push("苹果".to_owned());
+        let first = themes[0].id.clone();
+        let edited = Taxonomy::new(themes);
+        assert_eq!(ids(&edited.classify("", "种植苹果苹果。", &[])), [first]);
     }
 
     #[test]

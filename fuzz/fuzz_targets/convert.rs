@@ -19,6 +19,7 @@ fuzz_target!(|data: &[u8]| {
         stem: "fuzz".to_owned(),
         sidecar: Default::default(),
         taxonomy: taxonomy(),
+        explain: true,
     };
     if let Ok(conversion) = convert(data, &input) {
         let yaml = batch::to_yaml(&conversion.brief).expect("a brief always serialises");

@@ -155,14 +155,14 @@ fn theme_ids(path: &Path, out: &mut Out) -> Option<HashSet<String>> {
         }
     };
     let index = YamlIndex::build(&text);
-    let lines = index.item_lines(Block::Top, taxonomy.themes.iter().map(|t| t.id.as_str()));
+    let lines = index.item_lines(Block::Top, taxonomy.themes().iter().map(|t| t.id.as_str()));
     report_duplicates(
         "theme",
-        taxonomy.themes.iter().map(|t| t.id.as_str()),
+        taxonomy.themes().iter().map(|t| t.id.as_str()),
         &lines,
         out,
     );
-    Some(taxonomy.themes.into_iter().map(|t| t.id).collect())
+    Some(taxonomy.into_themes().into_iter().map(|t| t.id).collect())
 }
 
 /// All problems of one brief file.

@@ -65,11 +65,12 @@ pub fn relative_path(source: &Path, root: &Path) -> String {
         .join("/")
 }
 
-/// Converts one file.
+/// Converts one file; `explain` also records the `--explain` report.
 pub fn convert_file(
     source: &Path,
     root: &Path,
     taxonomy: &Taxonomy,
+    explain: bool,
 ) -> Result<(Brief, Explain), String> {
     let bytes = std::fs::read(source).map_err(|e| format!("{}: {e}", source.display()))?;
     let sidecar = read_sidecar(source)?;
@@ -81,6 +82,7 @@ pub fn convert_file(
             .unwrap_or_default(),
         sidecar,
         taxonomy,
+        explain,
     };
     let converted = convert(&bytes, &input).map_err(|e| format!("{}:{e}", source.display()))?;
     Ok((converted.brief, converted.explain))
@@ -103,7 +105,7 @@ pub fn convert_all(sources: &[PathBuf], root: &Path, taxonomy: &Taxonomy) -> Vec
                     let Some(source) = sources.get(index) else {
                         break;
                     };
-                    let result = convert_file(source, root, taxonomy);
+                    let result = convert_file(source, root, taxonomy, false);
                     let outcome = Outcome {
                         source: source.clone(),
                         result,

@@ -9,6 +9,8 @@ use std::fmt::Write;
 /// The account of one conversion.
 #[derive(Debug, Clone, Default)]
 pub struct Explain {
+    /// Off for plain conversion: the report costs string formatting per item.
+    pub enabled: bool,
     pub source: String,
     pub encoding: &'static str,
     pub line_count: usize,
@@ -22,8 +24,9 @@ pub struct Explain {
 }
 
 impl Explain {
-    pub fn new(source: &str, encoding: &'static str, line_count: usize) -> Explain {
+    pub fn new(source: &str, encoding: &'static str, line_count: usize, enabled: bool) -> Explain {
         Explain {
+            enabled,
             source: source.to_owned(),
             encoding,
             line_count,
@@ -32,6 +35,9 @@ impl Explain {
     }
 
     pub fn sections(&mut self, outline: &Outline, ids: &[String]) {
+        if !self.enabled {
+            return;
+        }
         for (n, node) in outline.nodes.iter().enumerate() {
             let depth = ids[n].split('.').count();
             self.headings.push((
@@ -54,6 +60,9 @@ impl Explain {
         status_why: &str,
         themes: &[ThemeMatch],
     ) {
+        if !self.enabled {
+            return;
+        }
         let themes: Vec<String> = themes.iter().map(describe_theme).collect();
         let actor = measure
             .actor
@@ -74,11 +83,17 @@ impl Explain {
     }
 
     pub fn not_measure(&mut self, line: u32, title: &str, why: &str) {
+        if !self.enabled {
+            return;
+        }
         self.not_measures
             .push((line, format!("{} — not a measure: {why}", visible(title))));
     }
 
     pub fn figure(&mut self, figure: &Figure, reason: &str) {
+        if !self.enabled {
+            return;
+        }
         let value = figure
             .value
             .map_or_else(|| "*".to_owned(), |v| v.to_string());
@@ -109,6 +124,9 @@ impl Explain {
     }
 
     pub fn skipped(&mut self, line: u32, text: &str, why: &str) {
+        if !self.enabled {
+            return;
+        }
         self.skipped
             .push((line, format!("{} — {why}", visible(text))));
     }
