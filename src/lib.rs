@@ -5,5 +5,6 @@
 pub mod brief;
 pub mod convert;
 pub mod synth;
+pub mod text;
 pub mod themes;
 pub mod util;

@@ -22,12 +22,7 @@ fn main() -> ExitCode {
             None => convert(files, &output),
         },
         Some(Command::Check { dir }) => check(&dir),
-        None => {
-            eprintln!(
-                "brief: the viewer is not built yet; use `brief convert` and `brief check` (see --help)"
-            );
-            Ok(ExitCode::from(2))
-        }
+        None => library(Path::new("briefs")),
     };
     match result {
         Ok(code) => code,
@@ -101,6 +96,40 @@ fn explain_one(file: &Path, output: &Path) -> Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!(e))?;
     print!("{}", explain.render());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Until the viewer lands: the briefs of `dir` as a table, one line each.
+fn library(dir: &Path) -> Result<ExitCode> {
+    let (briefs, errors) = brief::brief::load::load_dir(dir);
+    if briefs.is_empty() && errors.is_empty() {
+        bail!("no briefs in {} (run `brief convert` first)", dir.display());
+    }
+    let header = [
+        "id", "city", "kind", "date", "sections", "measures", "figures",
+    ]
+    .map(String::from);
+    let mut rows = vec![header];
+    for (_, b) in &briefs {
+        rows.push([
+            b.id.clone(),
+            b.city.clone().unwrap_or_else(|| "?".to_owned()),
+            b.kind.as_str().to_owned(),
+            b.date.clone().unwrap_or_else(|| "?".to_owned()),
+            b.sections_in_order().len().to_string(),
+            b.measures.len().to_string(),
+            b.figures.len().to_string(),
+        ]);
+    }
+    print!("{}", brief::text::table(&rows));
+    for error in &errors {
+        eprintln!("brief: {error}");
+    }
+    eprintln!("(the terminal viewer is in progress; see `brief --help` for convert and check)");
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn check(dir: &Path) -> Result<ExitCode> {
