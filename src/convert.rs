@@ -393,7 +393,10 @@ fn build_measures(
                 explain.not_measure(item.line, &measures::title(&item.text), &why);
                 continue;
             }
-            Context::Status(by_place) => choose_status(by_place, &item.text, contexts.kind),
+            Context::Status(by_place) => {
+                let lead_in = inline_lead_in(outline, item);
+                choose_status(lead_in.unwrap_or(by_place), &item.text, contexts.kind)
+            }
         };
         let title = measures::title(&item.text);
         let headings = contexts.headings(item.node);
@@ -419,6 +422,14 @@ fn build_measures(
         });
     }
     placed
+}
+
+/// For an item inside a paragraph (一是… after 下一步，), a lead-in earlier in that
+/// paragraph.
+fn inline_lead_in(outline: &Outline, item: &outline::Item) -> Option<Reasoned<Status>> {
+    let &(paragraph, start, _) = item.spans.first()?;
+    let before = outline.paragraphs[paragraph].text.get(..start)?;
+    measures::lead_in_status(before)
 }
 
 /// A status from the item's place wins; without one, its wording; then the default

@@ -116,7 +116,11 @@ impl Explain {
                 visible(&figure.metric),
                 value,
                 figure.unit,
-                figure.qualifier.as_deref().map(|q| format!(" ({q})")).unwrap_or_default(),
+                figure
+                    .qualifier
+                    .as_deref()
+                    .map(|q| format!(" ({q})"))
+                    .unwrap_or_default(),
                 figure.kind.as_str(),
                 visible(&figure.quote),
             ),

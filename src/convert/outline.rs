@@ -181,6 +181,16 @@ impl Builder {
         if let Some(node) = self.current {
             self.outline.nodes[node].owns.get_or_insert(kind);
         }
+        // 一是…。二是…。 on one line: the line starts an enumeration of siblings.
+        let inline_kind = matches!(
+            kind,
+            MarkerKind::Shi | MarkerKind::Circled | MarkerKind::ArabicParen
+        );
+        if inline_kind && inline_items(&paragraph.text, 0).len() >= 2 {
+            let index = self.push_paragraph(paragraph);
+            self.inline_measures(index);
+            return;
+        }
         let line = paragraph.first_line();
         let text = paragraph.text.get(marker_len..).unwrap_or("").to_owned();
         let end = paragraph.text.len();
@@ -345,6 +355,16 @@ mod tests {
         );
         assert!(o.items.iter().all(|i| i.node == Some(0)));
         assert!(o.items.iter().all(|i| i.problem.is_none()));
+    }
+
+    #[test]
+    fn a_line_starting_an_enumeration_gives_one_measure_per_item() {
+        let o = outline("一、外贸\n一是推动外贸稳中提质。二是拓展新兴市场。\n三是培育外贸主体。");
+        let texts: Vec<&str> = o.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["推动外贸稳中提质。", "拓展新兴市场。", "培育外贸主体。"]
+        );
     }
 
     #[test]

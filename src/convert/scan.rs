@@ -69,6 +69,8 @@ pub fn classify(paragraph: &Paragraph, dash_document: bool) -> Block {
             split: heading_split(text, marker.len),
             actor: None,
         },
+        // 一是, —— and ① introduce items however short they are.
+        MarkerKind::Shi | MarkerKind::Dash | MarkerKind::Circled => Block::Item { marker },
         _ if is_heading_shaped(text) => Block::Heading {
             family: Family::Marker(marker.kind),
             split: text.len(),
