@@ -9,10 +9,23 @@ use std::path::PathBuf;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Interface language (default: from the locale).
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
+    /// No colour (also when NO_COLOR is set).
+    #[arg(long, global = true)]
+    pub no_color: bool,
+    /// How the terminal draws East Asian ambiguous characters (“ … — ①): narrow or
+    /// wide (default: BRIEF_AMBIGUOUS, else from the locale).
+    #[arg(long, global = true, value_parser = ["narrow", "wide"])]
+    pub ambiguous: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the viewer (the default): on PATHS (a directory or brief files), else on
+    /// ./briefs, else on the briefs built into the program.
+    View { paths: Vec<PathBuf> },
     /// Convert source documents (.txt) into YAML briefs.
     Convert {
         /// Source files; default: every seeds/*.txt.

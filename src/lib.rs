@@ -7,4 +7,5 @@ pub mod convert;
 pub mod synth;
 pub mod text;
 pub mod themes;
+pub mod tui;
 pub mod util;

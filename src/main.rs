@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let (lang, no_color, ambiguous) = (cli.lang.clone(), cli.no_color, cli.ambiguous.clone());
     let result = match cli.command {
         Some(Command::Convert {
             files,
@@ -22,7 +23,8 @@ fn main() -> ExitCode {
             None => convert(files, &output),
         },
         Some(Command::Check { dir }) => check(&dir),
-        None => library(Path::new("briefs")),
+        Some(Command::View { paths }) => view(paths, &lang, no_color, &ambiguous),
+        None => view(Vec::new(), &lang, no_color, &ambiguous),
     };
     match result {
         Ok(code) => code,
@@ -98,38 +100,50 @@ fn explain_one(file: &Path, output: &Path) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Until the viewer lands: the briefs of `dir` as a table, one line each.
-fn library(dir: &Path) -> Result<ExitCode> {
-    let (briefs, errors) = brief::brief::load::load_dir(dir);
-    if briefs.is_empty() && errors.is_empty() {
-        bail!("no briefs in {} (run `brief convert` first)", dir.display());
+/// The viewer, on `paths` (a directory or brief files), else `./briefs`, else the
+/// briefs built into the program.
+fn view(
+    paths: Vec<PathBuf>,
+    lang: &Option<String>,
+    no_color: bool,
+    ambiguous: &Option<String>,
+) -> Result<ExitCode> {
+    use brief::text::{AmbiguousWidth, detect_ambiguous};
+    use brief::tui::{self, Source, app::Settings, i18n::Lang};
+    if !tui::terminal::is_interactive() {
+        bail!(
+            "the viewer needs a terminal (stdin and stdout are not one); for scripts use `brief convert`, `brief check`"
+        );
     }
-    let header = [
-        "id", "city", "kind", "date", "sections", "measures", "figures",
-    ]
-    .map(String::from);
-    let mut rows = vec![header];
-    for (_, b) in &briefs {
-        rows.push([
-            b.id.clone(),
-            b.city.clone().unwrap_or_else(|| "?".to_owned()),
-            b.kind.as_str().to_owned(),
-            b.date.clone().unwrap_or_else(|| "?".to_owned()),
-            b.sections_in_order().len().to_string(),
-            b.measures.len().to_string(),
-            b.figures.len().to_string(),
-        ]);
+    let env = |key: &str| std::env::var(key).ok();
+    let source = match paths.as_slice() {
+        [] if Path::new("briefs").is_dir() => Source::Dir(PathBuf::from("briefs")),
+        [] => Source::Embedded,
+        [dir] if dir.is_dir() => Source::Dir(dir.clone()),
+        _ => Source::Files(paths),
+    };
+    let loaded = tui::load(&source);
+    if loaded.briefs.is_empty() {
+        for error in &loaded.errors {
+            eprintln!("brief: {error}");
+        }
+        bail!("no briefs to show");
     }
-    print!("{}", brief::text::table(&rows));
-    for error in &errors {
-        eprintln!("brief: {error}");
-    }
-    eprintln!("(the terminal viewer is in progress; see `brief --help` for convert and check)");
-    Ok(if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    let settings = Settings {
+        lang: lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_else(|| Lang::detect(env)),
+        color: !no_color && env("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ambiguous: match ambiguous.as_deref() {
+            Some("wide") => AmbiguousWidth::Wide,
+            Some(_) => AmbiguousWidth::Narrow,
+            None => detect_ambiguous(env),
+        },
+    };
+    let state_file = tui::state::state_path(env);
+    tui::run(loaded, settings, state_file).context("running the viewer")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check(dir: &Path) -> Result<ExitCode> {

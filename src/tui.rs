@@ -1,0 +1,128 @@
+//! The terminal viewer: state (`app`), actions and keys, views, and the event loop
+//! that ties them to a real terminal. Redraws happen only after an event changed
+//! something, so an idle viewer uses no CPU.
+
+pub mod action;
+pub mod app;
+pub mod doc;
+pub mod i18n;
+pub mod keymap;
+pub mod layout;
+pub mod rows;
+pub mod state;
+pub mod style;
+pub mod terminal;
+pub mod view;
+
+use crate::brief::load::{load_brief, load_dir, parse_brief};
+use crate::brief::{Brief, Theme};
+use crate::themes::Taxonomy;
+use app::{App, Settings};
+use crossterm::event::{self, Event};
+use ratatui::layout::Rect;
+use std::path::{Path, PathBuf};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+/// Where the briefs come from.
+pub enum Source {
+    /// A directory of briefs.
+    Dir(PathBuf),
+    /// Named brief files.
+    Files(Vec<PathBuf>),
+    /// The briefs built into the binary.
+    Embedded,
+}
+
+/// What the viewer opens on.
+pub struct Loaded {
+    pub briefs: Vec<Brief>,
+    /// Files that failed to load, as `file:line: why`.
+    pub errors: Vec<String>,
+    pub themes: Vec<Theme>,
+}
+
+/// Loads the briefs of `source`; a file that fails does not stop the others.
+pub fn load(source: &Source) -> Loaded {
+    let (briefs, errors) = load_briefs(source);
+    Loaded {
+        briefs,
+        errors,
+        themes: themes(source),
+    }
+}
+
+fn load_briefs(source: &Source) -> (Vec<Brief>, Vec<String>) {
+    match source {
+        Source::Dir(dir) => {
+            let (briefs, errors) = load_dir(dir);
+            (
+                briefs.into_iter().map(|(_, b)| b).collect(),
+                errors.iter().map(ToString::to_string).collect(),
+            )
+        }
+        Source::Files(files) => {
+            let mut briefs = Vec::new();
+            let mut errors = Vec::new();
+            for file in files {
+                match load_brief(file) {
+                    Ok(brief) => briefs.push(brief),
+                    Err(error) => errors.push(error.to_string()),
+                }
+            }
+            (briefs, errors)
+        }
+        Source::Embedded => {
+            let mut briefs = Vec::new();
+            let mut errors = Vec::new();
+            for (name, text) in embedded::EMBEDDED {
+                match parse_brief(Path::new(name), text) {
+                    Ok(brief) => briefs.push(brief),
+                    Err(error) => errors.push(error.to_string()),
+                }
+            }
+            (briefs, errors)
+        }
+    }
+}
+
+/// The theme taxonomy for briefs from `source`: the directory's `themes.yaml` if it
+/// has a valid one, else the built-in taxonomy.
+pub fn themes(source: &Source) -> Vec<Theme> {
+    let from_dir = match source {
+        Source::Dir(dir) => Taxonomy::load(&dir.join("themes.yaml")).ok(),
+        _ => None,
+    };
+    from_dir.unwrap_or_else(Taxonomy::builtin).into_themes()
+}
+
+/// Runs the viewer until the user quits. `state_file` is where the position is kept.
+pub fn run(loaded: Loaded, settings: Settings, state_file: Option<PathBuf>) -> std::io::Result<()> {
+    let mut guard = terminal::TerminalGuard::enter(true)?;
+    let size = guard.terminal.size()?;
+    let area = Rect::new(0, 0, size.width, size.height);
+    let mut app = App::new(loaded.briefs, loaded.errors, &loaded.themes, settings, area);
+    if let Some(path) = &state_file {
+        app.restore(&state::load(path));
+    }
+    loop {
+        guard.terminal.draw(|frame| view::render(&app, frame))?;
+        let action = match event::read()? {
+            Event::Key(key) => keymap::action_for_key(&app, key),
+            Event::Mouse(mouse) => keymap::action_for_mouse(mouse),
+            Event::Resize(width, height) => Some(action::Action::Resize(width, height)),
+            _ => None,
+        };
+        let Some(action) = action else { continue };
+        app.update(action);
+        if app.quit {
+            break;
+        }
+    }
+    if let Some(path) = &state_file {
+        let _ = state::save(path, &app.saved());
+    }
+    Ok(())
+}

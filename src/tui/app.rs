@@ -1,0 +1,885 @@
+//! The viewer's state and `update`, the only code that changes it. No drawing here:
+//! views read the state through `&App`. Positions are kept as row indices into the
+//! rows of the current width, and re-anchored on the block at the top when the width
+//! changes, so a resize never loses the reader's place.
+
+use super::action::Action;
+use super::doc::{BlockKind, Doc};
+use super::i18n::Lang;
+use super::layout;
+use super::rows::{Row, Rows};
+use super::state::SavedState;
+use crate::brief::{Brief, Theme};
+use crate::text::AmbiguousWidth;
+use ratatui::layout::Rect;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Library,
+    Reader,
+    Compare,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Outline,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    File,
+    City,
+    Date,
+    Kind,
+}
+
+impl SortKey {
+    fn next(self) -> SortKey {
+        match self {
+            SortKey::File => SortKey::City,
+            SortKey::City => SortKey::Date,
+            SortKey::Date => SortKey::Kind,
+            SortKey::Kind => SortKey::File,
+        }
+    }
+}
+
+/// What the reader points at: a measure or a figure of the open brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Measure(usize),
+    Figure(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryState {
+    /// Brief indices in display order.
+    pub order: Vec<usize>,
+    /// Position in `order`.
+    pub selected: usize,
+    pub sort: SortKey,
+    /// Briefs marked for the side-by-side view, in marking order.
+    pub marked: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderState {
+    pub brief: usize,
+    /// The row at the top of the text pane.
+    pub top: usize,
+    pub focus: Pane,
+    /// The selected outline entry.
+    pub outline: usize,
+    pub target: Option<Target>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareState {
+    pub briefs: Vec<usize>,
+    /// The top row of each column.
+    pub tops: Vec<usize>,
+    pub sync: bool,
+    pub focus: usize,
+}
+
+/// Incremental search: the query as typed and the places it matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    pub typing: bool,
+    pub query: String,
+    /// `(block, start, end)` in the open brief, in document order.
+    pub matches: Vec<(usize, usize, usize)>,
+    pub current: usize,
+}
+
+/// Settings fixed at start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    pub lang: Lang,
+    pub color: bool,
+    pub ambiguous: AmbiguousWidth,
+}
+
+pub struct App {
+    pub briefs: Vec<Brief>,
+    /// Theme id → (Chinese label, English label), for tags.
+    pub themes: HashMap<String, (String, String)>,
+    pub docs: Vec<Doc>,
+    /// Files that failed to load, with why; shown in the library.
+    pub errors: Vec<String>,
+    pub settings: Settings,
+    pub mode: Mode,
+    pub library: LibraryState,
+    pub reader: ReaderState,
+    pub compare: CompareState,
+    pub search: Search,
+    pub help: bool,
+    pub quit: bool,
+    pub area: Rect,
+    /// A one-line message for the status bar (a source line, a search count …).
+    pub status: Option<String>,
+    rows: RefCell<HashMap<(usize, usize), Rc<Rows>>>,
+}
+
+impl App {
+    pub fn new(
+        briefs: Vec<Brief>,
+        errors: Vec<String>,
+        themes: &[Theme],
+        settings: Settings,
+        area: Rect,
+    ) -> App {
+        let docs = briefs
+            .iter()
+            .map(|b| Doc::build(b, settings.ambiguous))
+            .collect();
+        let themes = themes
+            .iter()
+            .map(|t| {
+                (
+                    t.id.clone(),
+                    (
+                        t.label.clone(),
+                        t.label_en.clone().unwrap_or_else(|| t.id.clone()),
+                    ),
+                )
+            })
+            .collect();
+        let order = (0..briefs.len()).collect();
+        App {
+            briefs,
+            themes,
+            docs,
+            errors,
+            settings,
+            mode: Mode::Library,
+            library: LibraryState {
+                order,
+                selected: 0,
+                sort: SortKey::File,
+                marked: Vec::new(),
+            },
+            reader: ReaderState {
+                brief: 0,
+                top: 0,
+                focus: Pane::Text,
+                outline: 0,
+                target: None,
+            },
+            compare: CompareState {
+                briefs: Vec::new(),
+                tops: Vec::new(),
+                sync: true,
+                focus: 0,
+            },
+            search: Search::default(),
+            help: false,
+            quit: false,
+            area,
+            status: None,
+            rows: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The rows of brief `brief` at `width`, laid out once and cached.
+    pub fn rows(&self, brief: usize, width: usize) -> Rc<Rows> {
+        let mut cache = self.rows.borrow_mut();
+        if cache.len() > 64 {
+            cache.clear(); // many resizes: keep the cache small
+        }
+        cache
+            .entry((brief, width))
+            .or_insert_with(|| Rc::new(Rows::layout(&self.docs[brief], width)))
+            .clone()
+    }
+
+    /// The text pane of the reader and its wrap width.
+    pub fn reader_text_pane(&self) -> Rect {
+        layout::reader(layout::frame(self.area).body).1
+    }
+
+    fn reader_rows(&self) -> Rc<Rows> {
+        self.rows(
+            self.reader.brief,
+            layout::text_width(self.reader_text_pane()),
+        )
+    }
+
+    fn page_height(&self) -> usize {
+        usize::from(layout::inner(layout::frame(self.area).body).height).max(1)
+    }
+
+    pub fn compare_panes(&self) -> Vec<Rect> {
+        layout::columns(layout::frame(self.area).body, self.compare.briefs.len())
+    }
+
+    /// Carries out one action.
+    pub fn update(&mut self, action: Action) {
+        if let Action::Resize(width, height) = action {
+            return self.resize(width, height);
+        }
+        if self.search.typing {
+            return self.search_input(action);
+        }
+        if self.help {
+            if matches!(action, Action::ToggleHelp | Action::Back | Action::Quit) {
+                self.help = false;
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => self.help = true,
+            _ => match self.mode {
+                Mode::Library => self.library_action(action),
+                Mode::Reader => self.reader_action(action),
+                Mode::Compare => self.compare_action(action),
+            },
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        let before_reader = self.reader_rows();
+        let anchor = before_reader.block_at(self.reader.top);
+        let before_compare: Vec<usize> = self
+            .compare_panes()
+            .iter()
+            .zip(&self.compare.briefs)
+            .zip(&self.compare.tops)
+            .map(|((pane, &brief), &top)| self.rows(brief, layout::text_width(*pane)).block_at(top))
+            .collect();
+        self.area = Rect::new(0, 0, width, height);
+        self.reader.top = self
+            .reader_rows()
+            .block_start
+            .get(anchor)
+            .copied()
+            .unwrap_or(0);
+        let panes = self.compare_panes();
+        for (column, block) in before_compare.into_iter().enumerate() {
+            let rows = self.rows(
+                self.compare.briefs[column],
+                layout::text_width(panes[column]),
+            );
+            self.compare.tops[column] = rows.block_start.get(block).copied().unwrap_or(0);
+        }
+    }
+
+    // ------------------------------------------------------------ library
+
+    fn library_action(&mut self, action: Action) {
+        let count = self.library.order.len();
+        match action {
+            Action::Move(n) => self.library.selected = step(self.library.selected, n, count),
+            Action::Page(n) => {
+                self.library.selected =
+                    step(self.library.selected, n * self.page_height() as i32, count)
+            }
+            Action::Top => self.library.selected = 0,
+            Action::Bottom => self.library.selected = count.saturating_sub(1),
+            Action::Open => {
+                if let Some(&brief) = self.library.order.get(self.library.selected) {
+                    self.open_reader(brief);
+                }
+            }
+            Action::Mark => self.toggle_mark(),
+            Action::Compare => self.open_compare(),
+            Action::CycleSort => self.sort(self.library.sort.next()),
+            Action::StartSearch => self.start_search(),
+            Action::Click { row, .. } => {
+                let first = layout::inner(layout::frame(self.area).body).y + 1; // under the header
+                if row >= first {
+                    let index = usize::from(row - first) + self.library_offset();
+                    if index < count {
+                        self.library.selected = index;
+                    }
+                }
+            }
+            Action::Scroll { lines, .. } => {
+                self.library.selected = step(self.library.selected, lines, count)
+            }
+            _ => {}
+        }
+    }
+
+    /// The first visible row of the library list (so the selection stays on screen).
+    pub fn library_offset(&self) -> usize {
+        let visible = self.page_height().saturating_sub(1).max(1);
+        self.library.selected.saturating_sub(visible - 1)
+    }
+
+    fn toggle_mark(&mut self) {
+        let Some(&brief) = self.library.order.get(self.library.selected) else {
+            return;
+        };
+        if let Some(at) = self.library.marked.iter().position(|&b| b == brief) {
+            self.library.marked.remove(at);
+        } else if self.library.marked.len() < 4 {
+            self.library.marked.push(brief);
+        } else {
+            self.status = Some(
+                self.settings
+                    .lang
+                    .pick("最多并排四份", "at most four side by side")
+                    .to_owned(),
+            );
+        }
+    }
+
+    fn sort(&mut self, key: SortKey) {
+        let selected = self.library.order.get(self.library.selected).copied();
+        let briefs = &self.briefs;
+        let mut order: Vec<usize> = (0..briefs.len()).collect();
+        match key {
+            SortKey::File => {}
+            SortKey::City => order.sort_by(|&a, &b| briefs[a].city.cmp(&briefs[b].city)),
+            SortKey::Date => order.sort_by(|&a, &b| briefs[b].date.cmp(&briefs[a].date)),
+            SortKey::Kind => order.sort_by_key(|&a| briefs[a].kind.as_str()),
+        }
+        self.library.order = order;
+        self.library.sort = key;
+        self.library.selected = selected
+            .and_then(|s| self.library.order.iter().position(|&b| b == s))
+            .unwrap_or(0);
+    }
+
+    pub fn open_reader(&mut self, brief: usize) {
+        self.mode = Mode::Reader;
+        if self.reader.brief != brief {
+            self.reader = ReaderState {
+                brief,
+                top: 0,
+                focus: Pane::Text,
+                outline: 0,
+                target: None,
+            };
+            self.search = Search::default();
+        }
+        self.status = None;
+    }
+
+    fn open_compare(&mut self) {
+        let mut briefs = self.library.marked.clone();
+        if briefs.len() < 2 {
+            // Nothing marked: the selected brief and the next one.
+            let selected = self.library.order.get(self.library.selected).copied();
+            briefs = selected.into_iter().collect();
+            let next = self
+                .library
+                .order
+                .get(self.library.selected + 1)
+                .or(self.library.order.first());
+            if let Some(&next) = next.filter(|n| !briefs.contains(n)) {
+                briefs.push(next);
+            }
+        }
+        if briefs.len() < 2 {
+            self.status = Some(
+                self.settings
+                    .lang
+                    .pick("至少需要两份简报", "need at least two briefs")
+                    .to_owned(),
+            );
+            return;
+        }
+        self.compare.tops = vec![0; briefs.len()];
+        self.compare.briefs = briefs;
+        self.compare.focus = 0;
+        self.mode = Mode::Compare;
+        self.status = None;
+    }
+
+    // ------------------------------------------------------------ reader
+
+    fn reader_action(&mut self, action: Action) {
+        let rows = self.reader_rows();
+        let page = self.page_height() as i32;
+        let outline_len = self.docs[self.reader.brief].outline.len();
+        let in_outline = self.reader.focus == Pane::Outline;
+        match action {
+            Action::Back => self.mode = Mode::Library,
+            Action::Move(n) if in_outline => {
+                self.reader.outline = step(self.reader.outline, n, outline_len)
+            }
+            Action::Page(n) if in_outline => {
+                self.reader.outline = step(self.reader.outline, n * page, outline_len)
+            }
+            Action::Top if in_outline => self.reader.outline = 0,
+            Action::Bottom if in_outline => self.reader.outline = outline_len.saturating_sub(1),
+            Action::Open if in_outline => self.jump_to_entry(self.reader.outline),
+            Action::Move(n) => self.scroll_reader(n, &rows),
+            Action::Page(n) => self.scroll_reader(n * page, &rows),
+            Action::Top => self.reader.top = 0,
+            Action::Bottom => self.reader.top = self.last_top(&rows),
+            Action::NextPane | Action::PrevPane => {
+                self.reader.focus = if in_outline {
+                    Pane::Text
+                } else {
+                    Pane::Outline
+                };
+                if self.reader.focus == Pane::Outline {
+                    self.reader.outline = self.entry_at(rows.block_at(self.reader.top));
+                }
+            }
+            Action::NextMeasure => self.step_target(true, true),
+            Action::PrevMeasure => self.step_target(true, false),
+            Action::NextFigure => self.step_target(false, true),
+            Action::PrevFigure => self.step_target(false, false),
+            Action::ShowSource => self.show_source(),
+            Action::StartSearch => self.start_search(),
+            Action::NextMatch => self.step_match(1),
+            Action::PrevMatch => self.step_match(-1),
+            Action::Compare => {
+                let brief = self.reader.brief;
+                self.library.marked = vec![brief, (brief + 1) % self.briefs.len().max(1)];
+                self.open_compare();
+            }
+            Action::Scroll { column, lines, .. } => {
+                let (outline, _) = layout::reader(layout::frame(self.area).body);
+                if outline.is_some_and(|o| column < o.x + o.width) {
+                    self.reader.outline = step(self.reader.outline, lines, outline_len);
+                } else {
+                    self.scroll_reader(lines, &rows);
+                }
+            }
+            Action::Click { column, row } => self.reader_click(column, row),
+            _ => {}
+        }
+    }
+
+    fn last_top(&self, rows: &Rows) -> usize {
+        rows.len().saturating_sub(self.page_height())
+    }
+
+    fn scroll_reader(&mut self, n: i32, rows: &Rows) {
+        let last = self.last_top(rows);
+        self.reader.top = step(self.reader.top, n, last + 1);
+    }
+
+    fn entry_at(&self, block: usize) -> usize {
+        self.docs[self.reader.brief]
+            .blocks
+            .get(block)
+            .and_then(|b| b.entry)
+            .unwrap_or(0)
+    }
+
+    fn jump_to_entry(&mut self, entry: usize) {
+        let Some(block) = self.docs[self.reader.brief]
+            .outline
+            .get(entry)
+            .map(|e| e.block)
+        else {
+            return;
+        };
+        self.show_block(block);
+        self.reader.focus = Pane::Text;
+    }
+
+    /// Scrolls so `block` is the top of the text pane.
+    fn show_block(&mut self, block: usize) {
+        let rows = self.reader_rows();
+        let row = rows.block_start.get(block).copied().unwrap_or(0);
+        self.reader.top = row.min(self.last_top(&rows));
+        if row > self.reader.top + self.page_height() / 2 {
+            self.reader.top = row.saturating_sub(2);
+        }
+    }
+
+    /// The next or previous measure (or figure) after the one in focus, or after
+    /// the top of the pane when none is.
+    fn step_target(&mut self, measures: bool, forward: bool) {
+        let doc = &self.docs[self.reader.brief];
+        let blocks = if measures {
+            &doc.measure_blocks
+        } else {
+            &doc.figure_blocks
+        };
+        let current = match (self.reader.target, measures) {
+            (Some(Target::Measure(i)), true) | (Some(Target::Figure(i)), false) => Some(i),
+            _ => None,
+        };
+        let top_block = self.reader_rows().block_at(self.reader.top);
+        let candidates = (0..blocks.len()).filter(|&i| blocks[i].is_some());
+        let next = if forward {
+            match current {
+                Some(c) => candidates.clone().find(|&i| i > c),
+                None => candidates
+                    .clone()
+                    .find(|&i| blocks[i].is_some_and(|b| b >= top_block)),
+            }
+        } else {
+            match current {
+                Some(c) => candidates.clone().rev().find(|&i| i < c),
+                None => candidates
+                    .clone()
+                    .rev()
+                    .find(|&i| blocks[i].is_some_and(|b| b <= top_block)),
+            }
+        };
+        let Some(index) = next else {
+            self.status = Some(self.settings.lang.pick("没有更多了", "no more").to_owned());
+            return;
+        };
+        let block = blocks[index].unwrap_or(0);
+        self.reader.target = Some(if measures {
+            Target::Measure(index)
+        } else {
+            Target::Figure(index)
+        });
+        self.show_block(block);
+        self.show_source();
+    }
+
+    /// Puts the source file and line of the target (or of the top block) in the
+    /// status bar.
+    fn show_source(&mut self) {
+        let brief = &self.briefs[self.reader.brief];
+        let lang = self.settings.lang;
+        let (what, line) = match self.reader.target {
+            Some(Target::Measure(i)) => (
+                format!("{} {}", brief.measures[i].id, brief.measures[i].title),
+                brief.measures[i].line,
+            ),
+            Some(Target::Figure(i)) => {
+                let f = &brief.figures[i];
+                let value = f.value.map_or_else(|| "*".to_owned(), |v| v.to_string());
+                (format!("{} {} {}{}", f.id, f.metric, value, f.unit), f.line)
+            }
+            None => {
+                let block = self.reader_rows().block_at(self.reader.top);
+                let line = self.docs[self.reader.brief]
+                    .blocks
+                    .get(block)
+                    .and_then(|b| b.line)
+                    .unwrap_or(1);
+                (lang.pick("当前位置", "here").to_owned(), line)
+            }
+        };
+        self.status = Some(
+            crate::text::sanitize(&format!("{what} → {}:{line}", brief.source.path)).into_owned(),
+        );
+    }
+
+    fn reader_click(&mut self, column: u16, row: u16) {
+        let (outline, text) = layout::reader(layout::frame(self.area).body);
+        if let Some(pane) = outline.filter(|o| column < o.x + o.width) {
+            let inner = layout::inner(pane);
+            if row >= inner.y {
+                let entry =
+                    usize::from(row - inner.y) + self.outline_offset(usize::from(inner.height));
+                if entry < self.docs[self.reader.brief].outline.len() {
+                    self.reader.outline = entry;
+                    self.jump_to_entry(entry);
+                }
+            }
+        } else if column >= text.x {
+            self.reader.focus = Pane::Text;
+        }
+    }
+
+    /// The first visible outline entry for a pane of `height` rows.
+    pub fn outline_offset(&self, height: usize) -> usize {
+        self.reader.outline.saturating_sub(height.saturating_sub(1))
+    }
+
+    // ------------------------------------------------------------ search
+
+    fn start_search(&mut self) {
+        self.search.typing = true;
+        self.search.query.clear();
+        self.search.matches.clear();
+        self.search.current = 0;
+    }
+
+    fn search_input(&mut self, action: Action) {
+        match action {
+            Action::Type(c) => self.search.query.push(c),
+            Action::Backspace => {
+                self.search.query.pop();
+            }
+            Action::Submit => {
+                self.search.typing = false;
+                return self.report_matches();
+            }
+            Action::Back => {
+                self.search.typing = false;
+                self.search.query.clear();
+                self.search.matches.clear();
+                self.status = None;
+                return;
+            }
+            _ => return,
+        }
+        match self.mode {
+            Mode::Library => self.jump_library(),
+            _ => self.find_matches(),
+        }
+    }
+
+    /// Library: the first brief whose id, city or title contains the query.
+    fn jump_library(&mut self) {
+        let query = self.search.query.to_lowercase();
+        if query.is_empty() {
+            return;
+        }
+        let hit = self.library.order.iter().position(|&b| {
+            let brief = &self.briefs[b];
+            brief.id.contains(&query)
+                || brief.city.as_deref().unwrap_or("").contains(&query)
+                || brief.title.contains(&query)
+        });
+        if let Some(position) = hit {
+            self.library.selected = position;
+        }
+    }
+
+    /// Reader: every occurrence of the query, and a jump to the first at or after
+    /// the top of the pane, as the user types.
+    fn find_matches(&mut self) {
+        self.search.matches.clear();
+        self.search.current = 0;
+        if self.search.query.is_empty() {
+            return;
+        }
+        let doc = &self.docs[self.reader.brief];
+        for (b, block) in doc.blocks.iter().enumerate() {
+            for (at, found) in block.text.match_indices(self.search.query.as_str()) {
+                self.search.matches.push((b, at, at + found.len()));
+            }
+        }
+        let top_block = self.reader_rows().block_at(self.reader.top);
+        self.search.current = self
+            .search
+            .matches
+            .iter()
+            .position(|m| m.0 >= top_block)
+            .unwrap_or(0);
+        if let Some(&(block, _, _)) = self.search.matches.get(self.search.current) {
+            self.show_block(block);
+        }
+        self.report_matches();
+    }
+
+    fn report_matches(&mut self) {
+        let lang = self.settings.lang;
+        self.status = Some(if self.search.matches.is_empty() {
+            if self.search.query.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{} «{}»",
+                    lang.pick("没有找到", "not found:"),
+                    self.search.query
+                )
+            }
+        } else {
+            format!(
+                "{}/{} «{}»",
+                self.search.current + 1,
+                self.search.matches.len(),
+                self.search.query
+            )
+        });
+    }
+
+    fn step_match(&mut self, by: i32) {
+        let count = self.search.matches.len();
+        if count == 0 {
+            return;
+        }
+        self.search.current =
+            (self.search.current as i64 + i64::from(by)).rem_euclid(count as i64) as usize;
+        let block = self.search.matches[self.search.current].0;
+        self.show_block(block);
+        self.report_matches();
+    }
+
+    // ------------------------------------------------------------ side by side
+
+    fn compare_action(&mut self, action: Action) {
+        let columns = self.compare.briefs.len();
+        let page = self.page_height() as i32;
+        match action {
+            Action::Back => self.mode = Mode::Library,
+            Action::NextPane => self.compare.focus = (self.compare.focus + 1) % columns.max(1),
+            Action::PrevPane => {
+                self.compare.focus = (self.compare.focus + columns.max(1) - 1) % columns.max(1)
+            }
+            Action::Move(n) => self.scroll_columns(n, None),
+            Action::Page(n) => self.scroll_columns(n * page, None),
+            Action::Top => self.scroll_columns(i32::MIN / 2, None),
+            Action::Bottom => self.scroll_columns(i32::MAX / 2, None),
+            Action::ToggleSync => {
+                self.compare.sync = !self.compare.sync;
+                let lang = self.settings.lang;
+                self.status = Some(
+                    if self.compare.sync {
+                        lang.pick("同步滚动", "scrolling together")
+                    } else {
+                        lang.pick("分别滚动", "scrolling separately")
+                    }
+                    .to_owned(),
+                );
+            }
+            Action::NextSection => self.align_sections(true),
+            Action::PrevSection => self.align_sections(false),
+            Action::Open => {
+                let brief = self.compare.briefs[self.compare.focus];
+                self.open_reader(brief);
+            }
+            Action::Scroll { column, lines, .. } => {
+                let under = self
+                    .compare_panes()
+                    .iter()
+                    .position(|p| column >= p.x && column < p.x + p.width);
+                self.scroll_columns(lines, under);
+            }
+            Action::Click { column, .. } => {
+                if let Some(under) = self
+                    .compare_panes()
+                    .iter()
+                    .position(|p| column >= p.x && column < p.x + p.width)
+                {
+                    self.compare.focus = under;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Scrolls the focused column (or the one under the pointer), or every column
+    /// when they scroll together.
+    fn scroll_columns(&mut self, n: i32, under: Option<usize>) {
+        let panes = self.compare_panes();
+        let page = self.page_height();
+        for (column, pane) in panes.iter().enumerate() {
+            let chosen = under.unwrap_or(self.compare.focus);
+            if !self.compare.sync && column != chosen {
+                continue;
+            }
+            let rows = self.rows(self.compare.briefs[column], layout::text_width(*pane));
+            let last = rows.len().saturating_sub(page);
+            self.compare.tops[column] = step(self.compare.tops[column], n, last + 1);
+        }
+    }
+
+    /// Moves the focused column to its next (previous) heading, and every other
+    /// column to a heading of the same level, where one exists, so like sections
+    /// line up.
+    fn align_sections(&mut self, forward: bool) {
+        let panes = self.compare_panes();
+        let focus = self.compare.focus;
+        let rows = self.rows(self.compare.briefs[focus], layout::text_width(panes[focus]));
+        let doc = &self.docs[self.compare.briefs[focus]];
+        let top_block = rows.block_at(self.compare.tops[focus]);
+        let entries = &doc.outline;
+        let found = if forward {
+            entries.iter().position(|e| e.block > top_block)
+        } else {
+            entries.iter().rposition(|e| e.block < top_block)
+        };
+        let Some(entry) = found else { return };
+        let depth = entries[entry].depth;
+        let ordinal = entries[..entry].iter().filter(|e| e.depth == depth).count();
+        for (column, pane) in panes.iter().enumerate() {
+            let brief = self.compare.briefs[column];
+            let same_level = self.docs[brief]
+                .outline
+                .iter()
+                .filter(|e| e.depth == depth)
+                .nth(ordinal);
+            let Some(target) = same_level.map(|e| e.block) else {
+                continue;
+            };
+            let rows = self.rows(brief, layout::text_width(*pane));
+            self.compare.tops[column] = rows.block_start.get(target).copied().unwrap_or(0);
+        }
+    }
+
+    // ------------------------------------------------------------ saved state
+
+    /// What to remember for next time.
+    pub fn saved(&self) -> SavedState {
+        let block = self.reader_rows().block_at(self.reader.top);
+        SavedState {
+            view: match self.mode {
+                Mode::Library => "library",
+                Mode::Reader => "reader",
+                Mode::Compare => "compare",
+            }
+            .to_owned(),
+            brief: self.briefs.get(self.reader.brief).map(|b| b.id.clone()),
+            block,
+            compare: self
+                .compare
+                .briefs
+                .iter()
+                .map(|&b| self.briefs[b].id.clone())
+                .collect(),
+        }
+    }
+
+    /// Returns to a saved place; anything that no longer exists is skipped.
+    pub fn restore(&mut self, saved: &SavedState) {
+        let index_of = |id: &str| self.briefs.iter().position(|b| b.id == id);
+        if let Some(brief) = saved.brief.as_deref().and_then(index_of) {
+            self.reader.brief = brief;
+            self.library.selected = self
+                .library
+                .order
+                .iter()
+                .position(|&b| b == brief)
+                .unwrap_or(0);
+            let rows = self.reader_rows();
+            self.reader.top = rows
+                .block_start
+                .get(saved.block)
+                .copied()
+                .unwrap_or(0)
+                .min(self.last_top(&rows));
+        }
+        let compare: Vec<usize> = saved.compare.iter().filter_map(|id| index_of(id)).collect();
+        match saved.view.as_str() {
+            "reader" if saved.brief.as_deref().and_then(index_of).is_some() => {
+                self.mode = Mode::Reader
+            }
+            "compare" if compare.len() >= 2 => {
+                self.library.marked = compare;
+                self.open_compare();
+            }
+            _ => {}
+        }
+    }
+
+    /// A theme's label in the interface language (its id when unknown).
+    pub fn theme_label<'a>(&'a self, id: &'a str) -> &'a str {
+        match self.themes.get(id) {
+            Some((zh, en)) => match self.settings.lang {
+                Lang::Zh => zh,
+                Lang::En => en,
+            },
+            None => id,
+        }
+    }
+
+    /// The block kind of a row's block, for views.
+    pub fn block_kind(&self, brief: usize, row: Row) -> Option<&BlockKind> {
+        row.block()
+            .and_then(|b| self.docs[brief].blocks.get(b))
+            .map(|b| &b.kind)
+    }
+}
+
+/// `from` moved by `by`, kept within `0..count`.
+fn step(from: usize, by: i32, count: usize) -> usize {
+    if count == 0 {
+        return 0;
+    }
+    let moved = from as i64 + i64::from(by);
+    moved.clamp(0, count as i64 - 1) as usize
+}
