@@ -480,14 +480,22 @@ impl App {
         self.reader.focus = Pane::Text;
     }
 
-    /// Scrolls so `block` is the top of the text pane.
+    /// Scrolls so `block` starts near the top of the text pane.
     fn show_block(&mut self, block: usize) {
+        self.show_position(block, 0);
+    }
+
+    /// Scrolls so the row holding byte `at` of `block` is in view, a few rows from
+    /// the top (a long block may need scrolling past its start).
+    fn show_position(&mut self, block: usize, at: usize) {
         let rows = self.reader_rows();
-        let row = rows.block_start.get(block).copied().unwrap_or(0);
-        self.reader.top = row.min(self.last_top(&rows));
-        if row > self.reader.top + self.page_height() / 2 {
-            self.reader.top = row.saturating_sub(2);
-        }
+        let start = rows.block_start.get(block).copied().unwrap_or(0);
+        let row = rows.rows[start..]
+            .iter()
+            .position(|r| matches!(*r, Row::Text { block: b, end, .. } if b == block && at < end))
+            .map_or(start, |offset| start + offset);
+        let context = if row == start { 0 } else { 2 };
+        self.reader.top = row.saturating_sub(context).min(self.last_top(&rows));
     }
 
     /// The next or previous measure (or figure) after the one in focus, or after
@@ -659,8 +667,8 @@ impl App {
             .iter()
             .position(|m| m.0 >= top_block)
             .unwrap_or(0);
-        if let Some(&(block, _, _)) = self.search.matches.get(self.search.current) {
-            self.show_block(block);
+        if let Some(&(block, at, _)) = self.search.matches.get(self.search.current) {
+            self.show_position(block, at);
         }
         self.report_matches();
     }
@@ -694,8 +702,8 @@ impl App {
         }
         self.search.current =
             (self.search.current as i64 + i64::from(by)).rem_euclid(count as i64) as usize;
-        let block = self.search.matches[self.search.current].0;
-        self.show_block(block);
+        let (block, at, _) = self.search.matches[self.search.current];
+        self.show_position(block, at);
         self.report_matches();
     }
 

@@ -157,7 +157,7 @@ fn library(app: &App, frame: &mut Frame, area: Rect) {
         lang.pick("数据", "fig."),
         lang.pick("标题", "title"),
     ];
-    let widths = [8usize, 10, 11, 5, 5, 5];
+    let widths = [8usize, 12, 11, 6, 6, 6];
     let mut lines = vec![Line::styled(
         row_text(app, "  ", &header, &widths, inner.width),
         Style::new().add_modifier(Modifier::BOLD),
