@@ -1,11 +1,44 @@
 //! Text laid out for a terminal: widths measured in cells, so Chinese characters
-//! (two cells each) line up with Latin text.
+//! (two cells each) line up with Latin text, and Chinese paragraphs wrapped by the
+//! rules of Chinese typesetting, which ratatui's own wrapping does not know.
+//!
+//! Pure functions, no ratatui: the viewer turns the byte ranges given here into spans.
+//! The pipeline for text read from a file is
+//! `sanitize` → `unambiguous` (both in [`prepare`]) → [`wrap`] or [`truncate`], and
+//! every range handed back points into the prepared text.
 
-use unicode_width::UnicodeWidthStr;
+mod ambiguous;
+mod cache;
+mod classes;
+mod sanitize;
+mod truncate;
+mod width;
+mod wrap;
 
-/// Display width of `text` in terminal cells.
-pub fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+#[cfg(test)]
+mod props;
+
+use std::borrow::Cow;
+
+pub use ambiguous::{
+    AmbiguousWidth, BorderChars, Borders, border_set, detect_ambiguous, unambiguous,
+};
+pub use cache::WrapCache;
+pub use sanitize::sanitize;
+pub use truncate::{ellipsis, truncate};
+pub use width::width;
+pub use wrap::{Line, wrap};
+
+/// Text from a file made safe and width-stable for the terminal: control characters
+/// made visible, then (in `Wide` mode) ambiguous-width characters replaced.
+pub fn prepare(text: &str, setting: AmbiguousWidth) -> Cow<'_, str> {
+    match sanitize(text) {
+        Cow::Borrowed(clean) => unambiguous(clean, setting),
+        Cow::Owned(clean) => match unambiguous(&clean, setting) {
+            Cow::Borrowed(_) => Cow::Owned(clean),
+            Cow::Owned(replaced) => Cow::Owned(replaced),
+        },
+    }
 }
 
 /// Rows of cells as aligned columns separated by two spaces; control characters are
@@ -65,5 +98,15 @@ mod tests {
     fn control_characters_are_neutralised() {
         let rows = [["a\u{1b}[2Jb".to_owned()]];
         assert_eq!(table(&rows), "a?[2Jb\n");
+    }
+
+    #[test]
+    fn prepare_sanitizes_then_replaces() {
+        assert_eq!(prepare("“a”\u{1b}", AmbiguousWidth::Wide), "「a」\u{241b}");
+        assert_eq!(prepare("“a”\u{1b}", AmbiguousWidth::Narrow), "“a”\u{241b}");
+        assert!(matches!(
+            prepare("义乌", AmbiguousWidth::Wide),
+            Cow::Borrowed(_)
+        ));
     }
 }
