@@ -413,6 +413,25 @@ fn throughput() {
         "wrap: {mb:.1} MB in {secs:.3} s = {:.1} MB/s ({lines} lines)",
         mb / secs
     );
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let seeds: String = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect::<String>()
+        .repeat(20);
+    let start = std::time::Instant::now();
+    for width in [20, 37, 80, 200] {
+        lines += wrap(&seeds, width).len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = 4.0 * seeds.len() as f64 / 1e6;
+    println!(
+        "wrap seeds: {mb:.1} MB in {secs:.3} s = {:.1} MB/s",
+        mb / secs
+    );
     let start = std::time::Instant::now();
     let w = super::width(&text);
     let secs = start.elapsed().as_secs_f64();
