@@ -14,14 +14,22 @@ use ratatui::layout::Rect;
 use std::path::PathBuf;
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
-    let loaded = load(&Source::Dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("briefs")));
+    let loaded = load(&Source::Dir(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("briefs"),
+    ));
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     let settings = Settings {
         lang,
         color: true,
         ambiguous: AmbiguousWidth::Narrow,
     };
-    App::new(loaded.briefs, loaded.errors, &Taxonomy::builtin().into_themes(), settings, Rect::new(0, 0, w, h))
+    App::new(
+        loaded.briefs,
+        loaded.errors,
+        &Taxonomy::builtin().into_themes(),
+        settings,
+        Rect::new(0, 0, w, h),
+    )
 }
 
 /// The screen as text, one string per row; the second cell of a wide character is
@@ -59,15 +67,27 @@ fn library_lists_every_brief_with_counts() {
         let app = app(Lang::Zh, w, h);
         let rows = screen(&app, w, h);
         assert!(rows[0].starts_with("brief — 简报库 (5)"), "{}", rows[0]);
-        assert!(rows[2].contains("城市") && rows[2].contains("举措"), "{}", rows[2]);
-        assert!(rows[3].contains("> 临沂") && rows[3].contains("讲话"), "selection marker: {}", rows[3]);
+        assert!(
+            rows[2].contains("城市") && rows[2].contains("举措"),
+            "{}",
+            rows[2]
+        );
+        assert!(
+            rows[3].contains("> 临沂") && rows[3].contains("讲话"),
+            "selection marker: {}",
+            rows[3]
+        );
         for city in ["鹿城", "武汉", "徐州", "义乌"] {
             assert!(rows.iter().any(|r| r.contains(city)), "{city} at {w}×{h}");
         }
         let wuhan = rows.iter().find(|r| r.contains("武汉")).unwrap();
         assert!(wuhan.contains("127") && wuhan.contains("130"), "{wuhan}");
         for row in &rows {
-            assert_eq!(width(row), usize::from(w), "row fills exactly the width: {row}");
+            assert_eq!(
+                width(row),
+                usize::from(w),
+                "row fills exactly the width: {row}"
+            );
         }
         assert!(rows[h as usize - 1].contains("Enter 阅读"), "hint bar");
     }
@@ -79,17 +99,35 @@ fn reader_shows_outline_and_wrapped_chinese_text() {
     let mut app = app(Lang::Zh, w, h);
     open_reader(&mut app, "yiwu-2024-qa");
     let rows = screen(&app, w, h);
-    assert!(rows[0].contains("义乌") && rows[0].contains("助推“小商品"), "{}", rows[0]);
+    assert!(
+        rows[0].contains("义乌") && rows[0].contains("助推“小商品"),
+        "{}",
+        rows[0]
+    );
     assert!(rows[1].contains("目录") && rows[1].contains("正文"));
     assert!(rows[2].contains("提问代表:方豪龙"), "outline: {}", rows[2]);
     // Text pane: right of the 36-cell outline. Its lines never start with closing
     // punctuation and never exceed the pane.
-    let text: Vec<String> = rows[2..h as usize - 3].iter().map(|r| r.chars().skip_while(|&c| c != '│').skip(1).collect::<String>()).collect();
+    let text: Vec<String> = rows[2..h as usize - 3]
+        .iter()
+        .map(|r| {
+            r.chars()
+                .skip_while(|&c| c != '│')
+                .skip(1)
+                .collect::<String>()
+        })
+        .collect();
     let joined: String = rows.join("\n");
-    assert!(joined.contains("义乌 · 问答 · 2024-07-15 · 义乌商报"), "meta line");
+    assert!(
+        joined.contains("义乌 · 问答 · 2024-07-15 · 义乌商报"),
+        "meta line"
+    );
     for line in &text {
         let body = line.trim_start_matches(['│', ' ', '┐', '┌']);
-        assert!(!body.starts_with(['，', '。', '、', '；', '：', '）', '”', ',']), "line starts with closing punctuation: {line}");
+        assert!(
+            !body.starts_with(['，', '。', '、', '；', '：', '）', '”', ',']),
+            "line starts with closing punctuation: {line}"
+        );
     }
 }
 
@@ -100,13 +138,25 @@ fn reader_at_80_columns_hides_nothing_but_the_outline_when_needed() {
     open_reader(&mut app, "wuhan-2021-plan");
     let rows = screen(&app, w, h);
     assert!(rows[0].contains("武汉"));
-    assert!(rows[1].contains("outline") && rows[1].contains("text"), "{}", rows[1]);
+    assert!(
+        rows[1].contains("outline") && rows[1].contains("text"),
+        "{}",
+        rows[1]
+    );
     // The measure jump lands on a tagged measure and names its source line.
     app.update(Action::NextMeasure);
     let rows = screen(&app, w, h);
     let status = &rows[h as usize - 2];
-    assert!(status.contains("m1") && status.contains("seeds/004_1a21150ede4e59bb.txt:15"), "{status}");
-    assert!(rows.iter().any(|r| r.contains("▶ done") && r.contains("消费规模与作用显著提升")), "tag of the current measure:\n{}", rows.join("\n"));
+    assert!(
+        status.contains("m1") && status.contains("seeds/004_1a21150ede4e59bb.txt:15"),
+        "{status}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("▶ done") && r.contains("消费规模与作用显著提升")),
+        "tag of the current measure:\n{}",
+        rows.join("\n")
+    );
 }
 
 #[test]
@@ -119,10 +169,24 @@ fn figures_are_highlighted_in_the_text() {
     terminal.draw(|frame| view::render(&app, frame)).unwrap();
     let buffer = terminal.backend().buffer();
     // The current figure's value is drawn underlined, and the status names it.
-    let underlined = (0..h).flat_map(|y| (0..w).map(move |x| (x, y))).filter(|&(x, y)| buffer[(x, y)].modifier.contains(ratatui::style::Modifier::UNDERLINED)).count();
-    assert!(underlined >= "2645.0亿元".len() / 2, "value underlined ({underlined} cells)");
+    let underlined = (0..h)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buffer[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::UNDERLINED)
+        })
+        .count();
+    assert!(
+        underlined >= "2645.0亿元".len() / 2,
+        "value underlined ({underlined} cells)"
+    );
     let rows = screen(&app, w, h);
-    assert!(rows[h as usize - 2].contains("f1 义乌市进出口额 2645亿元"), "{}", rows[h as usize - 2]);
+    assert!(
+        rows[h as usize - 2].contains("f1 义乌市进出口额 2645亿元"),
+        "{}",
+        rows[h as usize - 2]
+    );
 }
 
 #[test]
@@ -145,7 +209,11 @@ fn side_by_side_columns_share_the_width() {
         // Scrolling together moves every column.
         let before = app.compare.tops.clone();
         app.update(Action::Page(1));
-        assert!(app.compare.tops.iter().zip(&before).all(|(a, b)| a > b), "{:?}", app.compare.tops);
+        assert!(
+            app.compare.tops.iter().zip(&before).all(|(a, b)| a > b),
+            "{:?}",
+            app.compare.tops
+        );
     }
 }
 
@@ -156,7 +224,13 @@ fn help_lists_the_keys_of_the_view() {
     open_reader(&mut app, "yiwu-2024-qa");
     app.update(Action::ToggleHelp);
     let joined = screen(&app, w, h).join("\n");
-    for key in ["next / prev measure", "next / prev figure", "source line", "search", "quit"] {
+    for key in [
+        "next / prev measure",
+        "next / prev figure",
+        "source line",
+        "search",
+        "quit",
+    ] {
         assert!(joined.contains(key), "{key} missing:\n{joined}");
     }
     app.update(Action::Back);

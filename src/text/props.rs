@@ -91,10 +91,20 @@ fn prohibited(b: &Boundary) -> bool {
 fn splits_word(b: &Boundary) -> bool {
     !b.spaced && b.before.is_some_and(is_ascii_alnum) && is_ascii_alnum(b.after)
 }
-/// Boundaries the breaker must rank at cost 0 or 1: spaces between unprohibited
-/// neighbours, and two ideographs side by side.
+/// Boundaries the breaker must rank below a split word: spaces between
+/// unprohibited neighbours, and two ideographs side by side (legal, or at worst
+/// inside a unit).
 fn clearly_allowed(b: &Boundary) -> bool {
     !prohibited(b) && (b.spaced || (b.before.is_some_and(is_ideograph) && is_ideograph(b.after)))
+}
+
+/// Boundaries no rule can object to: spaces between unprohibited neighbours, and
+/// an ideograph after Chinese sentence punctuation.
+fn surely_legal(b: &Boundary) -> bool {
+    let after_sentence_mark = b
+        .before
+        .is_some_and(|g| "，。、；：？！」』）》".contains(g));
+    !prohibited(b) && (b.spaced || (after_sentence_mark && is_ideograph(b.after)))
 }
 
 /// Checks every property of `wrap(text, width)`; Err says which and where.
@@ -106,10 +116,10 @@ pub(super) fn check(text: &str, width: usize) -> Result<(), String> {
     if joined != text {
         return Err(format!("concatenation differs: {joined:?}"));
     }
-    if let Some(first) = lines.first() {
-        if first.start != 0 || lines.windows(2).any(|w| w[0].next != w[1].start) {
-            return Err("lines do not tile the text".into());
-        }
+    if let Some(first) = lines.first()
+        && (first.start != 0 || lines.windows(2).any(|w| w[0].next != w[1].start))
+    {
+        return Err("lines do not tile the text".into());
     }
     for (k, line) in lines.iter().enumerate() {
         let shown = &text[line.start..line.end];
@@ -120,11 +130,11 @@ pub(super) fn check(text: &str, width: usize) -> Result<(), String> {
                 "line {k}: break {gap:?} holds more than spaces and a newline"
             ));
         }
-        if line.width != super::width(shown) {
+        let measured = super::width(shown);
+        if line.width != measured {
             return Err(format!(
-                "line {k}: width {} but measures {}",
-                line.width,
-                super::width(shown)
+                "line {k}: width {} but measures {measured}",
+                line.width
             ));
         }
         // (a) Never wider than the width, except one grapheme wider than it.
@@ -137,54 +147,61 @@ pub(super) fn check(text: &str, width: usize) -> Result<(), String> {
         let para_end = text[line.start..]
             .find('\n')
             .map_or(text.len(), |i| line.start + i);
-        let para_end = if text[..para_end].ends_with('\r') {
-            para_end - 1
-        } else {
-            para_end
-        };
+        let para_end = para_end - usize::from(text[..para_end].ends_with('\r'));
         let options = window(text, line.start, para_end, width);
         let Some(taken) = options.iter().find(|b| b.next == line.next) else {
             if line.width > width {
                 continue; // the lone over-wide grapheme: nothing else was possible
             }
             return Err(format!(
-                "line {k} {shown:?}: break at {} is not a fitting boundary",
+                "line {k} {shown:?}: break at {} does not fit",
                 line.next
             ));
         };
         // (c), (d) A closing mark starts a line, or an opening one ends it, only when
         // every fitting boundary of that line would have done the same.
-        if prohibited(taken) {
-            if let Some(alt) = options.iter().find(|b| !prohibited(b)) {
-                return Err(format!(
-                    "line {k} {shown:?}: prohibited break, yet breaking before {:?} at {} was allowed",
-                    alt.after, alt.next
-                ));
-            }
+        if prohibited(taken)
+            && let Some(alt) = options.iter().find(|b| !prohibited(b))
+        {
+            return Err(format!(
+                "line {k} {shown:?}: prohibited break, yet breaking before {:?} at {} was allowed",
+                alt.after, alt.next
+            ));
         }
-        // Words and codes are split only when no clearly allowed break fits.
-        if splits_word(taken) {
-            if let Some(alt) = options.iter().find(|b| clearly_allowed(b)) {
-                return Err(format!(
-                    "line {k} {shown:?}: split a word, yet {:?}|{:?} at {} was allowed",
-                    alt.before, alt.after, alt.next
-                ));
-            }
+        // (e) Greedy: the line ends at the last fitting place of the best kind, so no
+        // later fitting boundary may be one that is surely legal.
+        if let Some(alt) = options
+            .iter()
+            .find(|b| b.next > line.next && surely_legal(b))
+        {
+            return Err(format!(
+                "line {k} {shown:?}: ended early, {:?}|{:?} at {} was legal and fitted",
+                alt.before, alt.after, alt.next
+            ));
         }
-        // A number keeps its unit unless only a split word or worse was the alternative.
+        // (f) Words and codes are split only when no clearly allowed break fits.
+        if splits_word(taken)
+            && let Some(alt) = options.iter().find(|b| clearly_allowed(b))
+        {
+            return Err(format!(
+                "line {k} {shown:?}: split a word, yet {:?}|{:?} at {} was allowed",
+                alt.before, alt.after, alt.next
+            ));
+        }
+        // (g) A number keeps its unit while a space offers a legal break.
         let rest = &text[line.next..];
-        let splits_unit = !taken.spaced
-            && taken
-                .before
-                .is_some_and(|g| g.len() == 1 && g.as_bytes()[0].is_ascii_digit())
-            && UNITS.iter().any(|u| rest.starts_with(u));
-        if splits_unit {
-            if let Some(alt) = options.iter().find(|b| !prohibited(b) && b.spaced) {
-                return Err(format!(
-                    "line {k} {shown:?}: split number and unit, yet a space at {} was free",
-                    alt.next
-                ));
-            }
+        let after_digit = taken
+            .before
+            .is_some_and(|g| g.len() == 1 && g.as_bytes()[0].is_ascii_digit());
+        if !taken.spaced
+            && after_digit
+            && UNITS.iter().any(|u| rest.starts_with(u))
+            && let Some(alt) = options.iter().find(|b| !prohibited(b) && b.spaced)
+        {
+            return Err(format!(
+                "line {k} {shown:?}: split number and unit, yet a space at {} was free",
+                alt.next
+            ));
         }
     }
     Ok(())
@@ -394,6 +411,26 @@ fn throughput() {
     let mb = 4.0 * text.len() as f64 / 1e6;
     println!(
         "wrap: {mb:.1} MB in {secs:.3} s = {:.1} MB/s ({lines} lines)",
+        mb / secs
+    );
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let seeds: String = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect::<String>()
+        .repeat(20);
+    let start = std::time::Instant::now();
+    let seed_lines: usize = [20, 37, 80, 200]
+        .iter()
+        .map(|&w| wrap(&seeds, w).len())
+        .sum();
+    let secs = start.elapsed().as_secs_f64();
+    let mb = 4.0 * seeds.len() as f64 / 1e6;
+    println!(
+        "wrap seeds: {mb:.1} MB in {secs:.3} s = {:.1} MB/s ({seed_lines} lines)",
         mb / secs
     );
     let start = std::time::Instant::now();

@@ -2,10 +2,8 @@
 
 use std::borrow::Cow;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::ambiguous::AmbiguousWidth;
-use super::width::{grapheme_width, width};
+use super::width::{grapheme_width, graphemes, width};
 
 /// The ellipsis `truncate` appends: `…` (one cell) in `Narrow` mode; `...` in `Wide`
 /// mode, where `…` is ambiguous and would take two cells that ratatui counts as one.
@@ -35,7 +33,7 @@ pub fn truncate(text: &str, width: usize, setting: AmbiguousWidth) -> Cow<'_, st
     let room = width - dots_width;
     let mut used = 0;
     let mut cut = 0;
-    for (i, g) in text.grapheme_indices(true) {
+    for (i, g) in graphemes(text) {
         let w = grapheme_width(g);
         if g == "\n" || g == "\r\n" || used + w > room {
             break;

@@ -11,17 +11,16 @@
 //! |------|----------|
 //! | 0 legal | between ideographs, after closing and before opening punctuation, at spaces |
 //! | 1 | between a number and its unit (`2645.0|亿元`) |
-//! | 2 | inside a word, code, number or unit (`Chinago|ods`, `26|45.0`, `亿|元`), next to a no-break space or ASCII quote |
-//! | 3 prohibited | a closing mark would start a line or an opening one end it (`，` `——` `……` at a line start) |
+//! | 2 | inside the unit (`亿|元`) |
+//! | 3 | inside a word, code or number (`Chinago|ods`, `26|45.0`), next to a no-break space or ASCII quote |
+//! | 4 prohibited | a closing mark would start a line or an opening one end it (`，` `——` `……` at a line start) |
 //!
-//! Cost 3 ranks last because a terminal cannot compress punctuation to make room:
+//! A prohibited break ranks last because a terminal cannot compress punctuation to make room:
 //! the only remedy is pushing characters down, so a line-long run with no other
 //! boundary is the one case that breaks a prohibition. A grapheme is never split.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::classes::{Class, is_connector, unit_len};
-use super::width::grapheme_width;
+use super::width::{grapheme_width, graphemes};
 
 /// One wrapped line, as byte offsets into the text given to [`wrap`].
 ///
@@ -52,8 +51,9 @@ impl Line {
 
 const LEGAL: u8 = 0;
 const SPLITS_UNIT: u8 = 1;
-const SPLITS_WORD: u8 = 2;
-const PROHIBITED: u8 = 3;
+const INSIDE_UNIT: u8 = 2;
+const SPLITS_WORD: u8 = 3;
+const PROHIBITED: u8 = 4;
 
 /// `text` wrapped into lines of at most `width` cells (a width of 0 is taken as 1).
 ///
@@ -117,7 +117,7 @@ impl<'a> Paragraph<'a> {
     fn new(text: &'a str, base: usize, buf: &'a mut Vec<Grapheme>) -> Paragraph<'a> {
         buf.clear();
         let mut x = 0;
-        for (i, s) in text.grapheme_indices(true) {
+        for (i, s) in graphemes(text) {
             let w = grapheme_width(s);
             let first = s.chars().next().unwrap_or(' ');
             // Only a bare space is a breaking space: one carrying a combining mark
@@ -152,7 +152,7 @@ impl<'a> Paragraph<'a> {
         let g = self.g;
         let n = g.len() - 1;
         let mut start = 0;
-        let mut best: [Option<Candidate>; 4] = [None; 4];
+        let mut best: [Option<Candidate>; 5] = [None; 5];
         let mut unit_until = 0;
         let mut spaces_from = None;
         for i in 0..n {
@@ -218,12 +218,11 @@ impl<'a> Paragraph<'a> {
             SPLITS_WORD
         } else if b.start < *unit_until {
             // Between the number and its unit is the better place to split a
-            // number+unit that does not fit; inside the unit word is as bad as
-            // inside any word.
+            // number+unit that does not fit.
             if a.class == Class::Digit {
                 SPLITS_UNIT
             } else {
-                SPLITS_WORD
+                INSIDE_UNIT
             }
         } else {
             LEGAL
@@ -331,7 +330,8 @@ mod tests {
                 );
             }
         }
-        assert_eq!(shown(text, 6), ["他说", "——这", "是好的", "……是", "的"]);
+        assert_eq!(shown(text, 6), ["他说——", "这是好", "的……是", "的"]);
+        assert_eq!(shown(text, 5), ["他", "说——", "这是", "好", "的……", "是的"]);
     }
 
     #[test]
@@ -367,6 +367,15 @@ mod tests {
             shown("访问www.yiwugo.com平台", 16),
             ["访问", "www.yiwugo.com平", "台"]
         );
+    }
+
+    #[test]
+    fn connectors_join_what_is_around_them() {
+        assert_eq!(shown("占比1/6以上", 5), ["占比", "1/6以", "上"]);
+        assert_eq!(shown("周期25～28天", 8), ["周期", "25～28天"]);
+        assert_eq!(shown("总额1,310亿元", 8), ["总额", "1,310", "亿元"]);
+        // A comma between a Chinese word and a number is a sentence comma.
+        assert_eq!(shown("1-5月,2316亿元", 8), ["1-5月,", "2316亿元"]);
     }
 
     #[test]
