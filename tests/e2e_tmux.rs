@@ -1,0 +1,252 @@
+//! The real binary in a real terminal: tmux runs `brief`, keys go in with
+//! `send-keys`, and what a person would see comes back with `capture-pane`.
+//! Needs tmux (`apt-get install tmux`; `.ci/run` installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own, so tests never touch a user's sessions.
+struct Tmux {
+    socket: String,
+    state: PathBuf,
+}
+
+impl Tmux {
+    fn start(name: &str, width: u16, height: u16, env: &[(&str, &str)]) -> Tmux {
+        let status = Command::new("tmux").arg("-V").output();
+        assert!(
+            status.is_ok(),
+            "tmux is needed for this test: apt-get install tmux"
+        );
+        let socket = format!("brief-e2e-{name}-{}", std::process::id());
+        let state = std::env::temp_dir().join(format!("{socket}.yaml"));
+        let _ = std::fs::remove_file(&state);
+        let mut command = format!("BRIEF_STATE={} ", state.display());
+        for (key, value) in env {
+            command.push_str(&format!("{key}={value} "));
+        }
+        command.push_str(&format!(
+            "{}; echo EXIT=$?; sleep 30",
+            env!("CARGO_BIN_EXE_brief")
+        ));
+        let tmux = Tmux { socket, state };
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-c",
+            env!("CARGO_MANIFEST_DIR"),
+            &command,
+        ]);
+        tmux.wait_for("┌");
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "e2e", key]);
+            // Esc followed at once by a key reads as Alt+key; people type slower.
+            sleep(Duration::from_millis(120));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+        sleep(Duration::from_millis(120));
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Waits until the screen shows `needle`, and returns the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "never saw {needle:?}; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        sleep(Duration::from_millis(200));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+        let _ = std::fs::remove_file(&self.state);
+    }
+}
+
+#[test]
+fn read_search_compare_help_resize_quit() {
+    let tmux = Tmux::start("main", 100, 30, &[("LANG", "zh_CN.UTF-8")]);
+    let screen = tmux.wait_for("简报库 (5)");
+    assert!(screen.contains("> 临沂"), "{screen}");
+
+    // Down to Yiwu, open it, jump to a measure: its source line shows.
+    tmux.keys(&["G", "Enter"]);
+    tmux.wait_for("目录");
+    tmux.keys(&["m"]);
+    let screen = tmux.wait_for("seeds/002_3a939fd7fb08cf59.txt:21");
+    assert!(screen.contains("推动市场发展稳中向好"), "{screen}");
+
+    // Incremental search for a Chinese phrase, then the next match.
+    tmux.keys(&["/"]);
+    tmux.text("中欧班列");
+    tmux.wait_for("/中欧班列");
+    tmux.keys(&["Enter", "n"]);
+    let screen = tmux.wait_for("«中欧班列»");
+    assert!(screen.contains("2/"), "{screen}");
+
+    // Help lists the reader's keys; Esc closes it, Esc again goes back to the library.
+    tmux.keys(&["?"]);
+    tmux.wait_for("按键");
+    tmux.keys(&["Escape", "Escape"]);
+    tmux.wait_for("简报库");
+
+    // Two briefs side by side.
+    tmux.keys(&["g", "Space", "j", "j", "Space", "c"]);
+    let screen = tmux.wait_for("并排对照 (2)");
+    assert!(
+        screen.contains("临沂") && screen.contains("武汉"),
+        "{screen}"
+    );
+
+    // Small, tiny and large terminals.
+    tmux.resize(40, 12);
+    tmux.wait_for("并排对照");
+    tmux.resize(12, 4);
+    tmux.wait_for("窗口太小");
+    tmux.resize(200, 60);
+    let screen = tmux.wait_for("并排对照 (2)");
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("临沂") && l.contains("武汉")),
+        "{screen}"
+    );
+
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    let state = std::fs::read_to_string(&tmux.state).expect("the position is saved on quit");
+    assert!(state.contains("view: compare"), "{state}");
+}
+
+#[test]
+fn position_comes_back_on_the_next_start() {
+    let first = Tmux::start("resume", 100, 30, &[("LANG", "en_US.UTF-8")]);
+    first.wait_for("library (5)");
+    first.keys(&["G", "Enter", "m", "m", "m"]);
+    first.wait_for("m3");
+    first.keys(&["q"]);
+    first.wait_for("EXIT=0");
+    let state = std::fs::read_to_string(&first.state).unwrap();
+    assert!(
+        state.contains("view: reader") && state.contains("yiwu-2024-qa"),
+        "{state}"
+    );
+
+    // A second viewer with the same state file opens where the first left off.
+    let second_state = first.state.clone();
+    let again = Tmux::start(
+        "resume2",
+        100,
+        30,
+        &[
+            ("LANG", "en_US.UTF-8"),
+            ("BRIEF_STATE", &second_state.display().to_string()),
+        ],
+    );
+    let screen = again.wait_for("outline");
+    assert!(screen.contains("义乌"), "{screen}");
+    drop(again);
+    drop(first);
+}
+
+/// True when an SGR sequence sets a foreground colour: 30–37, 90–97 or 38;… (tmux
+/// reports the basic colours as 38;5;N). 39 is "default colour", a reset.
+fn has_colour(styled: &str) -> bool {
+    styled.split('\u{1b}').any(|sequence| {
+        let Some(params) = sequence.strip_prefix('[').and_then(|s| s.split('m').next()) else {
+            return false;
+        };
+        params
+            .split(';')
+            .any(|p| matches!(p.parse::<u32>(), Ok(30..=38 | 90..=97)))
+    })
+}
+
+#[test]
+fn no_color_keeps_the_selection_visible() {
+    let tmux = Tmux::start(
+        "nocolor",
+        80,
+        24,
+        &[("NO_COLOR", "1"), ("LANG", "en_US.UTF-8")],
+    );
+    let screen = tmux.wait_for("library (5)");
+    assert!(screen.contains("> 临沂"), "marker without colour: {screen}");
+    let styled = tmux.run(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+    // Colours are SGR 30–37, 90–97 (and 38;…); 39 is "default colour", a reset.
+    assert!(
+        !has_colour(&styled),
+        "no foreground colour codes with NO_COLOR:\n{styled}"
+    );
+    // With colour, there are some: the check above can fail.
+    let coloured = Tmux::start("color", 80, 24, &[("LANG", "en_US.UTF-8")]);
+    coloured.wait_for("library (5)");
+    let styled = coloured.run(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+    assert!(
+        has_colour(&styled),
+        "colour codes without NO_COLOR:\n{styled}"
+    );
+}
+
+#[test]
+fn not_a_terminal_is_a_clear_error() {
+    let output = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "nothing on stdout");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+}
