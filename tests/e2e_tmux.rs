@@ -15,6 +15,16 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str, width: u16, height: u16, env: &[(&str, &str)]) -> Tmux {
+        Tmux::start_in(
+            name,
+            width,
+            height,
+            env,
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+        )
+    }
+
+    fn start_in(name: &str, width: u16, height: u16, env: &[(&str, &str)], dir: &Path) -> Tmux {
         let status = Command::new("tmux").arg("-V").output();
         assert!(
             status.is_ok(),
@@ -236,6 +246,21 @@ fn no_color_keeps_the_selection_visible() {
         has_colour(&styled),
         "colour codes without NO_COLOR:\n{styled}"
     );
+}
+
+#[test]
+fn outside_the_repository_the_built_in_briefs_open() {
+    let elsewhere =
+        std::env::temp_dir().join(format!("brief-e2e-elsewhere-{}", std::process::id()));
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let tmux = Tmux::start_in("elsewhere", 100, 30, &[("LANG", "en_US.UTF-8")], &elsewhere);
+    let screen = tmux.wait_for("library (5)");
+    assert!(
+        screen.contains("武汉") && screen.contains("义乌"),
+        "{screen}"
+    );
+    drop(tmux);
+    let _ = std::fs::remove_dir_all(&elsewhere);
 }
 
 #[test]

@@ -251,3 +251,45 @@ fn tiny_and_huge_terminals() {
         let _ = screen(&app, w.max(2) - 1, h);
     }
 }
+
+#[test]
+fn a_brief_that_fails_to_load_does_not_stop_the_others() {
+    let dir = std::env::temp_dir().join(format!("brief-render-broken-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let briefs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("briefs");
+    std::fs::copy(
+        briefs.join("yiwu-2024-qa.yaml"),
+        dir.join("yiwu-2024-qa.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("broken.yaml"),
+        "schema: 1\nid: broken\ntitle: [unclosed\n",
+    )
+    .unwrap();
+    let loaded = load(&Source::Dir(dir.clone()));
+    assert_eq!(loaded.briefs.len(), 1);
+    assert_eq!(loaded.errors.len(), 1);
+    let settings = Settings {
+        lang: Lang::En,
+        color: false,
+        ambiguous: AmbiguousWidth::Narrow,
+    };
+    let app = App::new(
+        loaded.briefs,
+        loaded.errors,
+        &loaded.themes,
+        settings,
+        Rect::new(0, 0, 100, 20),
+    );
+    let rows = screen(&app, 100, 20);
+    assert!(rows.iter().any(|r| r.contains("义乌")));
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("! ") && r.contains("broken.yaml:")),
+        "{}",
+        rows.join("\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
