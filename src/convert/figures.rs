@@ -607,7 +607,13 @@ impl Scan {
 fn scan(text: &str, ctx: &FigureContext) -> Scan {
     let mut out = Scan::default();
     let mut pos = 0;
-    while let Some((c, next)) = char_at(text, pos) {
+    loop {
+        // Chars where nothing can start only step to the next char, so jumping straight
+        // to the next stop visits exactly the positions that matter.
+        pos = next_stop(text, pos);
+        let Some((c, next)) = char_at(text, pos) else {
+            break;
+        };
         pos = if is_sentence_end(c) {
             out.state.end_sentence();
             next
@@ -622,13 +628,80 @@ fn scan(text: &str, ctx: &FigureContext) -> Scan {
     out
 }
 
-/// The longest state word at `at`; words are tried only when their first char matches,
-/// since this runs at every char of the text.
+/// Whether the scan has anything to do at `c` (folded): a sentence end, a digit or mask,
+/// or the first char of a state word.
+fn is_stop(c: char) -> bool {
+    is_sentence_end(c) || is_digit_or_mask(c) || !state_words(c).is_empty()
+}
+
+/// The byte where the first stop at or after `from` starts, or the end of the text.
+/// This runs over every char of every paragraph, so it avoids all per-char word lookups.
+fn next_stop(text: &str, from: usize) -> usize {
+    let Some(rest) = text.get(from..) else {
+        return text.len();
+    };
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if is_stop(char::from(b)) {
+                return from + i;
+            }
+            i += 1;
+        } else {
+            // Non-ASCII: decode the char (its full-width form may fold to a stop).
+            let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else {
+                return text.len();
+            };
+            if is_stop(fold(c)) {
+                return from + i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    text.len()
+}
+
+/// The state words starting with `c`. `WORDS` grouped by first char, so that the scan
+/// tries at most three words at a char instead of every word; the test
+/// `state_words_cover_words` keeps the two lists in step.
+fn state_words(c: char) -> &'static [&'static str] {
+    match c {
+        '今' => &["今年"],
+        '去' => &["去年"],
+        '上' => &["上年", "上年度", "上半年"],
+        '明' => &["明年"],
+        '下' => &["下半年", "下一步", "下步"],
+        '一' => &["一季度"],
+        '前' => &["前三季度"],
+        '全' => &["全年"],
+        '年' => &["年内"],
+        '十' => &["十二五", "十三五", "十四五", "十五五"],
+        '力' => &["力争", "力求"],
+        '确' => &["确保"],
+        '目' => &["目标"],
+        '预' => &["预期", "预计"],
+        '计' => &["计划"],
+        '争' => &["争取"],
+        '将' => &["将", "将近"],
+        '拟' => &["拟"],
+        '已' => &["已"],
+        '累' => &["累计"],
+        '截' => &["截至"],
+        '翻' => &["翻番", "翻一番", "翻了一番", "翻两番"],
+        '百' => &["百分之"],
+        _ => &[],
+    }
+}
+
+/// The longest state word at `at`, whose char is `c`. State words are all CJK, which
+/// folding leaves alone, so a byte prefix test matches exactly what `word_at` would.
 fn state_word_at(text: &str, at: usize, c: char) -> Option<(&'static str, usize)> {
-    WORDS
+    let rest = text.get(at..)?;
+    state_words(c)
         .iter()
-        .filter(|(w, _)| w.starts_with(c))
-        .filter_map(|&(w, _)| word_at(text, at, w).map(|end| (w, end)))
+        .filter(|w| rest.starts_with(**w))
+        .map(|&w| (w, at + w.len()))
         .max_by_key(|&(_, end)| end)
 }
 
@@ -2082,6 +2155,21 @@ mod tests {
             }
         }
         assert!(count > 200, "only {count} figures in the seeds");
+    }
+
+    #[test]
+    fn state_words_cover_words() {
+        for &(w, _) in WORDS {
+            let first = w.chars().next().unwrap();
+            assert!(state_words(first).contains(&w), "{w} not in state_words");
+            assert!(w.chars().all(is_cjk), "{w}: byte matching needs CJK only");
+            assert_eq!(fold(first), first, "{w}");
+        }
+        for c in WORDS.iter().flat_map(|(w, _)| w.chars()) {
+            for &w in state_words(c) {
+                assert!(word_of(w).is_some(), "{w} not in WORDS");
+            }
+        }
     }
 
     #[test]
