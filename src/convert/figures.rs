@@ -135,20 +135,90 @@ fn word_before(text: &str, at: usize, word: &str) -> Option<usize> {
     Some(pos)
 }
 
-/// The longest of `words` at `at`, with its end.
+/// The first (`last` false) or last byte of `c` in UTF-8.
+fn utf8_byte(c: char, last: bool) -> u8 {
+    let mut buf = [0; 4];
+    let bytes = c.encode_utf8(&mut buf).as_bytes();
+    let at = if last { bytes.len() - 1 } else { 0 };
+    buf[at]
+}
+
+/// The longest of `words` at `at`, with its end. (No word list holds an empty word.)
 fn longest_at<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    // Only words starting with the folded char at `at` can match; their first byte is
+    // the cheap test that rules out nearly all of a long list (units, qualifiers).
+    let (c, _) = char_at(text, at)?;
+    let lead = utf8_byte(c, false);
     words
         .iter()
+        .filter(|w| w.as_bytes().first() == Some(&lead))
         .filter_map(|w| word_at(text, at, w).map(|end| (*w, end)))
         .max_by_key(|&(_, end)| end)
 }
 
 /// The longest of `words` ending at `at`, with its start.
 fn longest_before<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    // As in `longest_at`: only words ending with the folded char before `at` can match.
+    let (c, _) = char_before(text, at)?;
+    let tail = utf8_byte(c, true);
     words
         .iter()
+        .filter(|w| w.as_bytes().last() == Some(&tail))
         .filter_map(|w| word_before(text, at, w).map(|start| (*w, start)))
         .min_by_key(|&(_, start)| start)
+}
+
+/// The first (`last` false) or last char of each of `words`, computed at compile time,
+/// so that a lookup rules a word out with one compare before spelling it out.
+const fn edge_chars<const N: usize>(words: &[&str], last: bool) -> [char; N] {
+    let mut out = ['\0'; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = edge_char(words[i].as_bytes(), last);
+        i += 1;
+    }
+    out
+}
+
+const fn edge_char(bytes: &[u8], last: bool) -> char {
+    // An empty word would match everywhere, which a first-char test cannot express.
+    assert!(!bytes.is_empty(), "empty word in a word list");
+    let mut at = if last { bytes.len() - 1 } else { 0 };
+    while at > 0 && bytes[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    let lead = bytes[at];
+    let (mut code, len) = match lead {
+        0x00..=0x7F => (lead as u32, 1),
+        0xC0..=0xDF => ((lead & 0x1F) as u32, 2),
+        0xE0..=0xEF => ((lead & 0x0F) as u32, 3),
+        _ => ((lead & 0x07) as u32, 4),
+    };
+    let mut k = 1;
+    while k < len {
+        code = (code << 6) | (bytes[at + k] & 0x3F) as u32;
+        k += 1;
+    }
+    match char::from_u32(code) {
+        Some(c) => c,
+        None => panic!("not UTF-8"),
+    }
+}
+
+/// `longest_at` over a long list with its first chars from `edge_chars`.
+fn longest_listed_at<'w>(
+    text: &str,
+    at: usize,
+    words: &[&'w str],
+    firsts: &[char],
+) -> Option<(&'w str, usize)> {
+    let (c, _) = char_at(text, at)?;
+    words
+        .iter()
+        .zip(firsts)
+        .filter(|&(_, &f)| f == c)
+        .filter_map(|(w, _)| word_at(text, at, w).map(|end| (*w, end)))
+        .max_by_key(|&(_, end)| end)
 }
 
 fn skip_blank(text: &str, at: usize) -> usize {
@@ -334,6 +404,8 @@ const BASE_UNITS: &[&str] = &[
     "度电",
 ];
 
+const BASE_FIRSTS: [char; BASE_UNITS.len()] = edge_chars(BASE_UNITS, false);
+
 const PERCENT_UNITS: &[&str] = &["%", "个百分点"];
 
 /// A unit after a number, as written and split into multiplier and base.
@@ -351,6 +423,14 @@ fn approx_at(text: &str, at: usize) -> Option<(&'static str, usize)> {
     longest_at(text, at, &["余", "多"])
 }
 
+/// The longest multiplier at `at`: its exponent and end.
+fn multiplier_at(text: &str, at: usize) -> Option<(i32, usize)> {
+    MULTIPLIERS
+        .iter()
+        .filter_map(|&(w, e)| word_at(text, at, w).map(|end| (e, end)))
+        .max_by_key(|&(_, end)| end)
+}
+
 fn unit_at(text: &str, at: usize) -> Option<Unit> {
     let mut pos = skip_blank(text, at);
     let mut approx = approx_at(text, pos).map(|(w, end)| {
@@ -359,13 +439,9 @@ fn unit_at(text: &str, at: usize) -> Option<Unit> {
     });
     let mut written = String::new();
     let mut exp = 0;
-    let words: Vec<&str> = MULTIPLIERS.iter().map(|&(w, _)| w).collect();
-    if let Some((m, end)) = longest_at(text, pos, &words) {
+    if let Some((e, end)) = multiplier_at(text, pos) {
         written.push_str(slice(text, pos, end));
-        exp = MULTIPLIERS
-            .iter()
-            .find(|&&(w, _)| w == m)
-            .map_or(0, |&(_, e)| e);
+        exp = e;
         pos = end;
         if approx.is_none()
             && let Some((w, end)) = approx_at(text, pos)
@@ -374,7 +450,7 @@ fn unit_at(text: &str, at: usize) -> Option<Unit> {
             pos = end;
         }
     }
-    let base = match longest_at(text, pos, BASE_UNITS) {
+    let base = match longest_listed_at(text, pos, BASE_UNITS, &BASE_FIRSTS) {
         Some((b, end)) => {
             written.push_str(slice(text, pos, end));
             pos = end;
@@ -643,21 +719,25 @@ fn next_stop(text: &str, from: usize) -> usize {
     let bytes = rest.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if is_stop(char::from(b)) {
-                return from + i;
-            }
-            i += 1;
+        let (stop, len) = if b.is_ascii() {
+            (is_stop(char::from(b)), 1)
         } else {
-            // Non-ASCII: decode the char (its full-width form may fold to a stop).
             let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else {
                 return text.len();
             };
-            if is_stop(fold(c)) {
-                return from + i;
-            }
-            i += c.len_utf8();
+            // Most chars are CJK ideographs: folding leaves them alone and none ends a
+            // sentence or is a digit, so only the state-word test applies.
+            let stop = if is_cjk(c) {
+                !state_words(c).is_empty()
+            } else {
+                is_stop(fold(c))
+            };
+            (stop, c.len_utf8())
+        };
+        if stop {
+            return from + i;
         }
+        i += len;
     }
     text.len()
 }
@@ -1158,11 +1238,15 @@ const TRAIL_WORDS: &[&str] = &[
     "’",
 ];
 
+const LEAD_FIRSTS: [char; LEAD_WORDS.len()] = edge_chars(LEAD_WORDS, false);
+const TRAIL_LASTS: [char; TRAIL_WORDS.len()] = edge_chars(TRAIL_WORDS, true);
+
 /// Words that say "growth", which a growth figure's metric keeps.
 const GROWTH_VERBS: &[&str] = &[
     "增长", "增加", "上升", "提高", "提升", "增幅", "增速", "下降", "减少", "回落", "下滑", "降低",
     "下跌",
 ];
+const GROWTH_FIRSTS: [char; GROWTH_VERBS.len()] = edge_chars(GROWTH_VERBS, false);
 const FALLING: &[&str] = &[
     "下降", "减少", "回落", "下滑", "降低", "下跌", "低于", "慢于",
 ];
@@ -1180,18 +1264,26 @@ fn strip_metric(s: &str) -> &str {
 }
 
 fn strip_lead(s: &str) -> &str {
+    // A first-char test before each prefix compare: most words fail there.
+    let first = s.chars().next();
     LEAD_WORDS
         .iter()
-        .filter_map(|w| s.strip_prefix(w))
+        .zip(LEAD_FIRSTS)
+        .filter(|&(_, f)| Some(f) == first)
+        .filter_map(|(w, _)| s.strip_prefix(w))
         .min_by_key(|t| t.len())
         .or_else(|| strip_time_lead(s))
         .unwrap_or(s)
 }
 
 fn strip_trail(s: &str) -> &str {
+    // A last-char test before each suffix compare: most words fail there.
+    let last = s.chars().next_back();
     TRAIL_WORDS
         .iter()
-        .filter_map(|w| s.strip_suffix(w))
+        .zip(TRAIL_LASTS)
+        .filter(|&(_, l)| Some(l) == last)
+        .filter_map(|(w, _)| s.strip_suffix(w))
         .min_by_key(|t| t.len())
         .or_else(|| strip_time_trail(s))
         .unwrap_or(s)
@@ -1268,7 +1360,10 @@ fn noun_after(text: &str, at: usize) -> Option<(String, usize)> {
     while let Some((c, next)) = char_at(text, pos)
         && is_cjk(c)
         && c != '的'
-        && !GROWTH_VERBS.iter().any(|v| word_at(text, pos, v).is_some())
+        && !GROWTH_VERBS
+            .iter()
+            .zip(GROWTH_FIRSTS)
+            .any(|(v, f)| f == c && word_at(text, pos, v).is_some())
     {
         if noun.chars().count() == MAX {
             // Still running: this is a clause, not a noun, and cutting it would split a word.
