@@ -168,20 +168,48 @@ fn longest_before<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<(&'w s
         .min_by_key(|&(_, start)| start)
 }
 
-/// The first (`last` false) or last char of each of `words`, computed at compile time,
-/// so that a lookup rules a word out with one compare before spelling it out.
-const fn edge_chars<const N: usize>(words: &[&str], last: bool) -> [char; N] {
-    let mut out = ['\0'; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = edge_char(words[i].as_bytes(), last);
-        i += 1;
+/// A word list sorted at compile time by each word's first (or last) char, so that a
+/// lookup binary-searches the few words that can match instead of trying them all.
+/// Words with the same key keep their order in the list.
+struct Index<const N: usize> {
+    keys: [char; N],
+    words: [&'static str; N],
+}
+
+impl<const N: usize> Index<N> {
+    const fn new(list: &[&'static str], last: bool) -> Self {
+        let mut keys = ['\0'; N];
+        let mut words = [""; N];
+        let mut i = 0;
+        while i < N {
+            words[i] = list[i];
+            keys[i] = edge_char(list[i].as_bytes(), last);
+            // Insertion sort, stable: an equal key never moves past another.
+            let mut j = i;
+            while j > 0 && (keys[j - 1] as u32) > (keys[j] as u32) {
+                let k = keys[j];
+                keys[j] = keys[j - 1];
+                keys[j - 1] = k;
+                let w = words[j];
+                words[j] = words[j - 1];
+                words[j - 1] = w;
+                j -= 1;
+            }
+            i += 1;
+        }
+        Index { keys, words }
     }
-    out
+
+    /// The words whose key is `c`, in list order.
+    fn get(&self, c: char) -> &[&'static str] {
+        let lo = self.keys.partition_point(|&k| k < c);
+        let hi = self.keys.partition_point(|&k| k <= c);
+        self.words.get(lo..hi).unwrap_or(&[])
+    }
 }
 
 const fn edge_char(bytes: &[u8], last: bool) -> char {
-    // An empty word would match everywhere, which a first-char test cannot express.
+    // An empty word would match everywhere, which a keyed lookup cannot express.
     assert!(!bytes.is_empty(), "empty word in a word list");
     let mut at = if last { bytes.len() - 1 } else { 0 };
     while at > 0 && bytes[at] & 0xC0 == 0x80 {
@@ -205,19 +233,17 @@ const fn edge_char(bytes: &[u8], last: bool) -> char {
     }
 }
 
-/// `longest_at` over a long list with its first chars from `edge_chars`.
-fn longest_listed_at<'w>(
+/// `longest_at` over an indexed list: only words starting with the folded char at `at`.
+fn longest_indexed_at<const N: usize>(
     text: &str,
     at: usize,
-    words: &[&'w str],
-    firsts: &[char],
-) -> Option<(&'w str, usize)> {
+    index: &Index<N>,
+) -> Option<(&'static str, usize)> {
     let (c, _) = char_at(text, at)?;
-    words
+    index
+        .get(c)
         .iter()
-        .zip(firsts)
-        .filter(|&(_, &f)| f == c)
-        .filter_map(|(w, _)| word_at(text, at, w).map(|end| (*w, end)))
+        .filter_map(|w| word_at(text, at, w).map(|end| (*w, end)))
         .max_by_key(|&(_, end)| end)
 }
 
@@ -325,10 +351,26 @@ fn scan_number(text: &str, at: usize) -> Num {
 
 /// `digits` × 10^exp through the decimal parser, so 2316.01亿 is exactly 231601000000.
 fn scaled(digits: &str, exp: i32) -> Option<f64> {
-    format!("{digits}e{exp}")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+    // Spelled "{digits}e{exp}" by hand: the formatting machinery cost more than the parse.
+    let mut s = String::with_capacity(digits.len() + 12);
+    s.push_str(digits);
+    s.push('e');
+    if exp < 0 {
+        s.push('-');
+    }
+    let mut mag = exp.unsigned_abs();
+    let mut buf = [0u8; 10];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (mag % 10) as u8;
+        mag /= 10;
+        if mag == 0 {
+            break;
+        }
+    }
+    buf[at..].iter().for_each(|&d| s.push(char::from(d)));
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 const MULTIPLIERS: &[(&str, i32)] = &[
@@ -404,7 +446,7 @@ const BASE_UNITS: &[&str] = &[
     "度电",
 ];
 
-const BASE_FIRSTS: [char; BASE_UNITS.len()] = edge_chars(BASE_UNITS, false);
+const BASE_INDEX: Index<{ BASE_UNITS.len() }> = Index::new(BASE_UNITS, false);
 
 const PERCENT_UNITS: &[&str] = &["%", "个百分点"];
 
@@ -450,7 +492,7 @@ fn unit_at(text: &str, at: usize) -> Option<Unit> {
             pos = end;
         }
     }
-    let base = match longest_listed_at(text, pos, BASE_UNITS, &BASE_FIRSTS) {
+    let base = match longest_indexed_at(text, pos, &BASE_INDEX) {
         Some((b, end)) => {
             written.push_str(slice(text, pos, end));
             pos = end;
@@ -726,11 +768,16 @@ fn next_stop(text: &str, from: usize) -> usize {
                 return text.len();
             };
             // Most chars are CJK ideographs: folding leaves them alone and none ends a
-            // sentence or is a digit, so only the state-word test applies.
-            let stop = if is_cjk(c) {
-                !state_words(c).is_empty()
-            } else {
-                is_stop(fold(c))
+            // sentence or is a digit, so only the state-word test applies, as a bit.
+            let stop = match u32::from(c) {
+                code @ CJK_FIRST..=CJK_LAST => {
+                    let k = (code - CJK_FIRST) as usize;
+                    STATE_FIRSTS
+                        .get(k / 64)
+                        .is_some_and(|b| b >> (k % 64) & 1 == 1)
+                }
+                0x3400..=0x4DBF => false,
+                _ => is_stop(fold(c)),
             };
             (stop, c.len_utf8())
         };
@@ -740,6 +787,29 @@ fn next_stop(text: &str, from: usize) -> usize {
         i += len;
     }
     text.len()
+}
+
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+
+/// One bit per ideograph U+4E00..=U+9FFF that starts a state word, built from `WORDS`.
+const STATE_FIRSTS: [u64; 328] = state_firsts();
+
+const fn state_firsts() -> [u64; 328] {
+    let mut bits = [0; 328];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let c = edge_char(WORDS[i].0.as_bytes(), false) as u32;
+        // `next_stop` looks state words up only in this range.
+        assert!(
+            c >= CJK_FIRST && c <= CJK_LAST,
+            "state word outside U+4E00..U+9FFF"
+        );
+        let k = (c - CJK_FIRST) as usize;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
 }
 
 /// The state words starting with `c`. `WORDS` grouped by first char, so that the scan
@@ -1238,15 +1308,15 @@ const TRAIL_WORDS: &[&str] = &[
     "’",
 ];
 
-const LEAD_FIRSTS: [char; LEAD_WORDS.len()] = edge_chars(LEAD_WORDS, false);
-const TRAIL_LASTS: [char; TRAIL_WORDS.len()] = edge_chars(TRAIL_WORDS, true);
+const LEAD_INDEX: Index<{ LEAD_WORDS.len() }> = Index::new(LEAD_WORDS, false);
+const TRAIL_INDEX: Index<{ TRAIL_WORDS.len() }> = Index::new(TRAIL_WORDS, true);
 
 /// Words that say "growth", which a growth figure's metric keeps.
 const GROWTH_VERBS: &[&str] = &[
     "增长", "增加", "上升", "提高", "提升", "增幅", "增速", "下降", "减少", "回落", "下滑", "降低",
     "下跌",
 ];
-const GROWTH_FIRSTS: [char; GROWTH_VERBS.len()] = edge_chars(GROWTH_VERBS, false);
+const GROWTH_INDEX: Index<{ GROWTH_VERBS.len() }> = Index::new(GROWTH_VERBS, false);
 const FALLING: &[&str] = &[
     "下降", "减少", "回落", "下滑", "降低", "下跌", "低于", "慢于",
 ];
@@ -1264,26 +1334,25 @@ fn strip_metric(s: &str) -> &str {
 }
 
 fn strip_lead(s: &str) -> &str {
-    // A first-char test before each prefix compare: most words fail there.
-    let first = s.chars().next();
-    LEAD_WORDS
+    // Only words starting with the first char can be a prefix.
+    let words = s.chars().next().map_or(&[][..], |c| LEAD_INDEX.get(c));
+    words
         .iter()
-        .zip(LEAD_FIRSTS)
-        .filter(|&(_, f)| Some(f) == first)
-        .filter_map(|(w, _)| s.strip_prefix(w))
+        .filter_map(|w| s.strip_prefix(w))
         .min_by_key(|t| t.len())
         .or_else(|| strip_time_lead(s))
         .unwrap_or(s)
 }
 
 fn strip_trail(s: &str) -> &str {
-    // A last-char test before each suffix compare: most words fail there.
-    let last = s.chars().next_back();
-    TRAIL_WORDS
+    // Only words ending with the last char can be a suffix.
+    let words = s
+        .chars()
+        .next_back()
+        .map_or(&[][..], |c| TRAIL_INDEX.get(c));
+    words
         .iter()
-        .zip(TRAIL_LASTS)
-        .filter(|&(_, l)| Some(l) == last)
-        .filter_map(|(w, _)| s.strip_suffix(w))
+        .filter_map(|w| s.strip_suffix(w))
         .min_by_key(|t| t.len())
         .or_else(|| strip_time_trail(s))
         .unwrap_or(s)
@@ -1292,6 +1361,8 @@ fn strip_trail(s: &str) -> &str {
 const TIME_UNITS: &[&str] = &[
     "年底", "年末", "年初", "年度", "年", "月底", "月份", "月", "日", "号",
 ];
+
+const TIME_INDEX: Index<{ TIME_UNITS.len() }> = Index::new(TIME_UNITS, true);
 
 fn is_time_digit(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '-' | '~' | '.' | '*' | '至')
@@ -1309,7 +1380,9 @@ fn strip_time_lead(s: &str) -> Option<&str> {
 
 /// …至2019年: a date behind the metric.
 fn strip_time_trail(s: &str) -> Option<&str> {
-    let rest = TIME_UNITS.iter().find_map(|u| s.strip_suffix(u))?;
+    // The first unit in list order that ends `s`; the index keeps that order.
+    let units = TIME_INDEX.get(s.chars().next_back()?);
+    let rest = units.iter().find_map(|u| s.strip_suffix(u))?;
     let t = rest.trim_end_matches(is_time_digit);
     if t.len() == rest.len() {
         return None;
@@ -1335,7 +1408,20 @@ fn clause_start(text: &str, at: usize, floor: usize) -> usize {
 }
 
 fn folded_without_blanks(s: &str) -> String {
-    s.chars().map(fold).filter(|c| !c.is_whitespace()).collect()
+    // Folding never lengthens a char, so one allocation holds the result.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_cjk(c) {
+            // The common case: ideographs fold to themselves and are never blank.
+            out.push(c);
+            continue;
+        }
+        let c = fold(c);
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn last_chars(s: &str, n: usize) -> &str {
@@ -1360,10 +1446,10 @@ fn noun_after(text: &str, at: usize) -> Option<(String, usize)> {
     while let Some((c, next)) = char_at(text, pos)
         && is_cjk(c)
         && c != '的'
-        && !GROWTH_VERBS
+        && !GROWTH_INDEX
+            .get(c)
             .iter()
-            .zip(GROWTH_FIRSTS)
-            .any(|(v, f)| f == c && word_at(text, pos, v).is_some())
+            .any(|v| word_at(text, pos, v).is_some())
     {
         if noun.chars().count() == MAX {
             // Still running: this is a clause, not a noun, and cutting it would split a word.
@@ -1513,6 +1599,17 @@ fn gap_is_change(gap: &str) -> bool {
         || prefix.starts_with('较')
 }
 
+/// Whether `gap` is surely too long for `gap_is_change`, read only as far as needed:
+/// after the leading commas that test allows 12 chars plus a two-char filler.
+fn gap_too_long(gap: &str) -> bool {
+    gap.chars()
+        .map(fold)
+        .filter(|c| !c.is_whitespace())
+        .skip_while(|&c| matches!(c, ',' | '、'))
+        .nth(14)
+        .is_some()
+}
+
 /// The rate right after a level, as the level's change, when only a change phrase lies
 /// between them in the same sentence.
 fn change_after(text: &str, level: &Hit, level_end: usize, next: &Hit) -> Option<Change> {
@@ -1520,7 +1617,11 @@ fn change_after(text: &str, level: &Hit, level_end: usize, next: &Hit) -> Option
     if !is_percent(&next.unit) || next.state.sentence != level.state.sentence {
         return None;
     }
-    let gap = folded_without_blanks(slice(text, level_end, next.start));
+    let gap = slice(text, level_end, next.start);
+    if gap_too_long(gap) {
+        return None;
+    }
+    let gap = folded_without_blanks(gap);
     if !gap_is_change(&gap) {
         return None;
     }
@@ -1606,7 +1707,7 @@ fn kind_of(hit: &Hit, ctx: &FigureContext) -> (FigureKind, String) {
         return (FigureKind::Masked, "masked digits".to_owned());
     }
     if let Some(cue) = &hit.state.cue {
-        return (cue.kind, format!("{}: {}", cue.kind.as_str(), cue.word));
+        return (cue.kind, [cue.kind.as_str(), ": ", &cue.word].concat());
     }
     let end_year = hit.state.period.as_ref().and_then(|p| p.end_year);
     match (end_year, ctx.doc_year) {
@@ -1644,9 +1745,10 @@ fn settle_kind(found: &mut Found, hit: &Hit, ctx: &FigureContext) {
 }
 
 fn reason(kind: &str, period: Option<&Period>, how: &str) -> String {
+    // Concatenation, not format!: this runs once per figure.
     match period {
-        Some(p) => format!("{kind}; period from {}; {how}", p.source),
-        None => format!("{kind}; {how}"),
+        Some(p) => [kind, "; period from ", &p.source, "; ", how].concat(),
+        None => [kind, "; ", how].concat(),
     }
 }
 
