@@ -24,6 +24,7 @@
 //! - A bare multiplier (500万, 1亿) is a figure with that unit and an empty base unit.
 
 use crate::brief::{Change, ChangeBasis, FigureKind};
+use std::rc::Rc;
 
 /// What the surrounding document tells the extractor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,23 +136,14 @@ fn word_before(text: &str, at: usize, word: &str) -> Option<usize> {
     Some(pos)
 }
 
-/// The first (`last` false) or last byte of `c` in UTF-8.
-fn utf8_byte(c: char, last: bool) -> u8 {
-    let mut buf = [0; 4];
-    let bytes = c.encode_utf8(&mut buf).as_bytes();
-    let at = if last { bytes.len() - 1 } else { 0 };
-    buf[at]
-}
-
 /// The longest of `words` at `at`, with its end. (No word list holds an empty word.)
 fn longest_at<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
-    // Only words starting with the folded char at `at` can match; their first byte is
-    // the cheap test that rules out nearly all of a long list (units, qualifiers).
+    // Only words starting with the folded char at `at` can match; comparing first chars
+    // is much cheaper than spelling each word out.
     let (c, _) = char_at(text, at)?;
-    let lead = utf8_byte(c, false);
     words
         .iter()
-        .filter(|w| w.as_bytes().first() == Some(&lead))
+        .filter(|w| w.starts_with(c))
         .filter_map(|w| word_at(text, at, w).map(|end| (*w, end)))
         .max_by_key(|&(_, end)| end)
 }
@@ -160,10 +152,9 @@ fn longest_at<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<(&'w str, 
 fn longest_before<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
     // As in `longest_at`: only words ending with the folded char before `at` can match.
     let (c, _) = char_before(text, at)?;
-    let tail = utf8_byte(c, true);
     words
         .iter()
-        .filter(|w| w.as_bytes().last() == Some(&tail))
+        .filter(|w| w.ends_with(c))
         .filter_map(|w| word_before(text, at, w).map(|start| (*w, start)))
         .min_by_key(|&(_, start)| start)
 }
@@ -324,15 +315,17 @@ fn scan_number(text: &str, at: usize) -> Num {
     let mut n = Num {
         start: at,
         end: at,
-        digits: String::new(),
+        digits: String::with_capacity(MAX_DIGITS),
         masked: false,
         too_long: false,
     };
+    // Whether `digits` holds a '.', kept rather than searched for at every char.
+    let mut has_point = false;
     let mut pos = at;
     while let Some((c, next)) = char_at(text, pos) {
         let point = c == '.'
             && !n.digits.is_empty()
-            && !n.digits.contains('.')
+            && !has_point
             && char_at(text, next).is_some_and(|(d, _)| is_digit_or_mask(d));
         if !(is_digit_or_mask(c) || point) {
             break;
@@ -340,6 +333,7 @@ fn scan_number(text: &str, at: usize) -> Num {
         n.masked |= c == '*';
         if n.digits.len() < MAX_DIGITS {
             n.digits.push(c);
+            has_point |= point;
         } else {
             n.too_long = true;
         }
@@ -467,8 +461,10 @@ fn approx_at(text: &str, at: usize) -> Option<(&'static str, usize)> {
 
 /// The longest multiplier at `at`: its exponent and end.
 fn multiplier_at(text: &str, at: usize) -> Option<(i32, usize)> {
+    let (c, _) = char_at(text, at)?;
     MULTIPLIERS
         .iter()
+        .filter(|(w, _)| w.starts_with(c))
         .filter_map(|&(w, e)| word_at(text, at, w).map(|end| (e, end)))
         .max_by_key(|&(_, end)| end)
 }
@@ -549,13 +545,20 @@ const PRE_QUALIFIERS: &[&str] = &[
     "约",
 ];
 
+const PRE_INDEX: Index<{ PRE_QUALIFIERS.len() }> = Index::new(PRE_QUALIFIERS, true);
+
 /// Chars that turn a one-char qualifier into part of another word (节约, 最近, 赶超).
 const NOT_QUALIFIER_BEFORE: &[char] = &['节', '签', '预', '邀', '履', '合', '制', '最', '附', '赶'];
 
 /// The qualifier just before a number, and where it starts.
 fn pre_qualifier(text: &str, at: usize) -> Option<(&'static str, usize)> {
     let end = skip_blank_back(text, at);
-    let (word, start) = longest_before(text, end, PRE_QUALIFIERS)?;
+    let (c, _) = char_before(text, end)?;
+    let (word, start) = PRE_INDEX
+        .get(c)
+        .iter()
+        .filter_map(|w| word_before(text, end, w).map(|start| (*w, start)))
+        .min_by_key(|&(_, start)| start)?;
     let glued = char_before(text, start).is_some_and(|(c, _)| NOT_QUALIFIER_BEFORE.contains(&c));
     if word.chars().count() == 1 && glued {
         return None;
@@ -583,11 +586,13 @@ struct Cue {
     word: String,
 }
 
+/// Every hit keeps a copy of the state; the period and cue are shared, not copied,
+/// since they change far less often than hits are taken.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct State {
     year: Option<i32>,
-    period: Option<Period>,
-    cue: Option<Cue>,
+    period: Option<Rc<Period>>,
+    cue: Option<Rc<Cue>>,
     sentence: usize,
 }
 
@@ -601,26 +606,26 @@ impl State {
 
     fn set_year(&mut self, year: i32, source: &str) {
         self.year = Some(year);
-        self.period = Some(Period {
+        self.period = Some(Rc::new(Period {
             text: year.to_string(),
             end_year: Some(year),
             source: source.to_owned(),
-        });
+        }));
     }
 
     fn set_span(&mut self, from: String, to: String, end_year: i32, source: &str) {
-        self.period = Some(Period {
+        self.period = Some(Rc::new(Period {
             text: format!("{from}/{to}"),
             end_year: Some(end_year),
             source: source.to_owned(),
-        });
+        }));
     }
 
     fn set_cue(&mut self, kind: FigureKind, word: &str) {
-        self.cue = Some(Cue {
+        self.cue = Some(Rc::new(Cue {
             kind,
             word: word.to_owned(),
-        });
+        }));
     }
 }
 
@@ -755,38 +760,71 @@ fn is_stop(c: char) -> bool {
 /// The byte where the first stop at or after `from` starts, or the end of the text.
 /// This runs over every char of every paragraph, so it avoids all per-char word lookups.
 fn next_stop(text: &str, from: usize) -> usize {
-    let Some(rest) = text.get(from..) else {
-        return text.len();
-    };
-    let bytes = rest.as_bytes();
-    let mut i = 0;
+    let bytes = text.as_bytes();
+    let mut i = from;
     while let Some(&b) = bytes.get(i) {
-        let (stop, len) = if b.is_ascii() {
-            (is_stop(char::from(b)), 1)
-        } else {
-            let Some(c) = rest.get(i..).and_then(|r| r.chars().next()) else {
-                return text.len();
-            };
-            // Most chars are CJK ideographs: folding leaves them alone and none ends a
-            // sentence or is a digit, so only the state-word test applies, as a bit.
-            let stop = match u32::from(c) {
-                code @ CJK_FIRST..=CJK_LAST => {
-                    let k = (code - CJK_FIRST) as usize;
-                    STATE_FIRSTS
-                        .get(k / 64)
-                        .is_some_and(|b| b >> (k % 64) & 1 == 1)
-                }
-                0x3400..=0x4DBF => false,
-                _ => is_stop(fold(c)),
-            };
-            (stop, c.len_utf8())
+        let (stop, len) = match b {
+            0x00..=0x7F => (is_ascii_stop(u32::from(b)), 1),
+            // Three-byte chars (ideographs, CJK and full-width punctuation) decoded by
+            // hand: this loop is the one place that reads every char of the text.
+            0xE0..=0xEF => {
+                let Some(&[_, b1, b2]) = bytes.get(i..i + 3) else {
+                    return text.len();
+                };
+                let code =
+                    u32::from(b & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+                (is_stop_code(code), 3)
+            }
+            _ => {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    return text.len();
+                };
+                (is_stop(fold(c)), c.len_utf8())
+            }
         };
         if stop {
-            return from + i;
+            return i;
         }
         i += len;
     }
     text.len()
+}
+
+/// `is_stop` for an ASCII code: every ASCII stop (sentence ends, digits, '*') is below
+/// 64, so one word of bits holds them.
+fn is_ascii_stop(code: u32) -> bool {
+    code < 64 && ASCII_STOPS >> code & 1 == 1
+}
+
+const ASCII_STOPS: u64 = ascii_stops();
+
+const fn ascii_stops() -> u64 {
+    let mut mask = 0;
+    let mut b = 0;
+    while b < 64 {
+        let c = b as u8 as char;
+        if matches!(c, '!' | '?' | ';' | '\n' | '\r' | '*' | '0'..='9') {
+            mask |= 1 << b;
+        }
+        b += 1;
+    }
+    mask
+}
+
+/// `is_stop(fold(c))` for the char with code point `code`, with the common cases first:
+/// ideographs (only the state-word bit), full-width ASCII (folded, then the mask).
+fn is_stop_code(code: u32) -> bool {
+    match code {
+        CJK_FIRST..=CJK_LAST => {
+            let k = (code - CJK_FIRST) as usize;
+            STATE_FIRSTS
+                .get(k / 64)
+                .is_some_and(|b| b >> (k % 64) & 1 == 1)
+        }
+        0x3400..=0x4DBF => false,
+        0xFF01..=0xFF5E => is_ascii_stop(code - 0xFEE0),
+        _ => char::from_u32(code).is_some_and(|c| is_stop(fold(c))),
+    }
 }
 
 const CJK_FIRST: u32 = 0x4E00;
@@ -1129,11 +1167,11 @@ fn on_month(
         match to {
             Some(to) => out.state.set_span(f, format!("{y}-{to:02}"), y, source),
             None => {
-                out.state.period = Some(Period {
+                out.state.period = Some(Rc::new(Period {
                     text: f,
                     end_year: Some(y),
                     source: source.to_owned(),
-                })
+                }))
             }
         }
     }
@@ -1659,16 +1697,20 @@ fn prose_figures(text: &str, ctx: &FigureContext, hits: &[Hit]) -> Vec<Found> {
 
 fn figure(text: &str, ctx: &FigureContext, hit: &Hit, floor: usize, prev: Option<&Found>) -> Found {
     let mut named = name(text, hit, floor, prev);
-    let before = folded_without_blanks(slice(text, named.start, hit.start));
+    // Only a rate can be a change, so only a rate needs the text before it folded.
     let change = match hit.value {
-        Some(v) if is_percent(&hit.unit) => growth(&before, v, &hit.unit.base),
+        Some(v) if is_percent(&hit.unit) => {
+            let before = folded_without_blanks(slice(text, named.start, hit.start));
+            let change = growth(&before, v, &hit.unit.base);
+            if change.is_some() {
+                growth_metric(&mut named, &before, prev);
+            }
+            change
+        }
         _ => None,
     };
-    if change.is_some() {
-        growth_metric(&mut named, &before, prev);
-    }
     let (kind, why) = kind_of(hit, ctx);
-    let period = hit.state.period.as_ref();
+    let period = hit.state.period.as_deref();
     Found {
         start: named.start,
         end: named.end,
@@ -2367,6 +2409,18 @@ mod tests {
                 assert!(word_of(w).is_some(), "{w} not in WORDS");
             }
         }
+    }
+
+    #[test]
+    fn next_stop_agrees_with_is_stop() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let one = c.encode_utf8(&mut buf);
+            assert_eq!(next_stop(one, 0) == 0, is_stop(fold(c)), "{c:?}");
+        }
+        assert_eq!(next_stop("的的1", 0), 6);
+        assert_eq!(next_stop("的的1", 6), 6);
+        assert_eq!(next_stop("的的", 0), 6);
     }
 
     #[test]
