@@ -24,6 +24,7 @@
 //! - A bare multiplier (500万, 1亿) is a figure with that unit and an empty base unit.
 
 use crate::brief::{Change, ChangeBasis, FigureKind};
+use std::rc::Rc;
 
 /// What the surrounding document tells the extractor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,20 +136,106 @@ fn word_before(text: &str, at: usize, word: &str) -> Option<usize> {
     Some(pos)
 }
 
-/// The longest of `words` at `at`, with its end.
+/// The longest of `words` at `at`, with its end. (No word list holds an empty word.)
 fn longest_at<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    // Only words starting with the folded char at `at` can match; comparing first chars
+    // is much cheaper than spelling each word out.
+    let (c, _) = char_at(text, at)?;
     words
         .iter()
+        .filter(|w| w.starts_with(c))
         .filter_map(|w| word_at(text, at, w).map(|end| (*w, end)))
         .max_by_key(|&(_, end)| end)
 }
 
 /// The longest of `words` ending at `at`, with its start.
 fn longest_before<'w>(text: &str, at: usize, words: &[&'w str]) -> Option<(&'w str, usize)> {
+    // As in `longest_at`: only words ending with the folded char before `at` can match.
+    let (c, _) = char_before(text, at)?;
     words
         .iter()
+        .filter(|w| w.ends_with(c))
         .filter_map(|w| word_before(text, at, w).map(|start| (*w, start)))
         .min_by_key(|&(_, start)| start)
+}
+
+/// A word list sorted at compile time by each word's first (or last) char, so that a
+/// lookup binary-searches the few words that can match instead of trying them all.
+/// Words with the same key keep their order in the list.
+struct Index<const N: usize> {
+    keys: [char; N],
+    words: [&'static str; N],
+}
+
+impl<const N: usize> Index<N> {
+    const fn new(list: &[&'static str], last: bool) -> Self {
+        let mut keys = ['\0'; N];
+        let mut words = [""; N];
+        let mut i = 0;
+        while i < N {
+            words[i] = list[i];
+            keys[i] = edge_char(list[i].as_bytes(), last);
+            // Insertion sort, stable: an equal key never moves past another.
+            let mut j = i;
+            while j > 0 && (keys[j - 1] as u32) > (keys[j] as u32) {
+                let k = keys[j];
+                keys[j] = keys[j - 1];
+                keys[j - 1] = k;
+                let w = words[j];
+                words[j] = words[j - 1];
+                words[j - 1] = w;
+                j -= 1;
+            }
+            i += 1;
+        }
+        Index { keys, words }
+    }
+
+    /// The words whose key is `c`, in list order.
+    fn get(&self, c: char) -> &[&'static str] {
+        let lo = self.keys.partition_point(|&k| k < c);
+        let hi = self.keys.partition_point(|&k| k <= c);
+        self.words.get(lo..hi).unwrap_or(&[])
+    }
+}
+
+const fn edge_char(bytes: &[u8], last: bool) -> char {
+    // An empty word would match everywhere, which a keyed lookup cannot express.
+    assert!(!bytes.is_empty(), "empty word in a word list");
+    let mut at = if last { bytes.len() - 1 } else { 0 };
+    while at > 0 && bytes[at] & 0xC0 == 0x80 {
+        at -= 1;
+    }
+    let lead = bytes[at];
+    let (mut code, len) = match lead {
+        0x00..=0x7F => (lead as u32, 1),
+        0xC0..=0xDF => ((lead & 0x1F) as u32, 2),
+        0xE0..=0xEF => ((lead & 0x0F) as u32, 3),
+        _ => ((lead & 0x07) as u32, 4),
+    };
+    let mut k = 1;
+    while k < len {
+        code = (code << 6) | (bytes[at + k] & 0x3F) as u32;
+        k += 1;
+    }
+    match char::from_u32(code) {
+        Some(c) => c,
+        None => panic!("not UTF-8"),
+    }
+}
+
+/// `longest_at` over an indexed list: only words starting with the folded char at `at`.
+fn longest_indexed_at<const N: usize>(
+    text: &str,
+    at: usize,
+    index: &Index<N>,
+) -> Option<(&'static str, usize)> {
+    let (c, _) = char_at(text, at)?;
+    index
+        .get(c)
+        .iter()
+        .filter_map(|w| word_at(text, at, w).map(|end| (*w, end)))
+        .max_by_key(|&(_, end)| end)
 }
 
 fn skip_blank(text: &str, at: usize) -> usize {
@@ -228,15 +315,17 @@ fn scan_number(text: &str, at: usize) -> Num {
     let mut n = Num {
         start: at,
         end: at,
-        digits: String::new(),
+        digits: String::with_capacity(MAX_DIGITS),
         masked: false,
         too_long: false,
     };
+    // Whether `digits` holds a '.', kept rather than searched for at every char.
+    let mut has_point = false;
     let mut pos = at;
     while let Some((c, next)) = char_at(text, pos) {
         let point = c == '.'
             && !n.digits.is_empty()
-            && !n.digits.contains('.')
+            && !has_point
             && char_at(text, next).is_some_and(|(d, _)| is_digit_or_mask(d));
         if !(is_digit_or_mask(c) || point) {
             break;
@@ -244,6 +333,7 @@ fn scan_number(text: &str, at: usize) -> Num {
         n.masked |= c == '*';
         if n.digits.len() < MAX_DIGITS {
             n.digits.push(c);
+            has_point |= point;
         } else {
             n.too_long = true;
         }
@@ -255,10 +345,26 @@ fn scan_number(text: &str, at: usize) -> Num {
 
 /// `digits` × 10^exp through the decimal parser, so 2316.01亿 is exactly 231601000000.
 fn scaled(digits: &str, exp: i32) -> Option<f64> {
-    format!("{digits}e{exp}")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+    // Spelled "{digits}e{exp}" by hand: the formatting machinery cost more than the parse.
+    let mut s = String::with_capacity(digits.len() + 12);
+    s.push_str(digits);
+    s.push('e');
+    if exp < 0 {
+        s.push('-');
+    }
+    let mut mag = exp.unsigned_abs();
+    let mut buf = [0u8; 10];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (mag % 10) as u8;
+        mag /= 10;
+        if mag == 0 {
+            break;
+        }
+    }
+    buf[at..].iter().for_each(|&d| s.push(char::from(d)));
+    s.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 const MULTIPLIERS: &[(&str, i32)] = &[
@@ -334,6 +440,8 @@ const BASE_UNITS: &[&str] = &[
     "度电",
 ];
 
+const BASE_INDEX: Index<{ BASE_UNITS.len() }> = Index::new(BASE_UNITS, false);
+
 const PERCENT_UNITS: &[&str] = &["%", "个百分点"];
 
 /// A unit after a number, as written and split into multiplier and base.
@@ -351,6 +459,16 @@ fn approx_at(text: &str, at: usize) -> Option<(&'static str, usize)> {
     longest_at(text, at, &["余", "多"])
 }
 
+/// The longest multiplier at `at`: its exponent and end.
+fn multiplier_at(text: &str, at: usize) -> Option<(i32, usize)> {
+    let (c, _) = char_at(text, at)?;
+    MULTIPLIERS
+        .iter()
+        .filter(|(w, _)| w.starts_with(c))
+        .filter_map(|&(w, e)| word_at(text, at, w).map(|end| (e, end)))
+        .max_by_key(|&(_, end)| end)
+}
+
 fn unit_at(text: &str, at: usize) -> Option<Unit> {
     let mut pos = skip_blank(text, at);
     let mut approx = approx_at(text, pos).map(|(w, end)| {
@@ -359,13 +477,9 @@ fn unit_at(text: &str, at: usize) -> Option<Unit> {
     });
     let mut written = String::new();
     let mut exp = 0;
-    let words: Vec<&str> = MULTIPLIERS.iter().map(|&(w, _)| w).collect();
-    if let Some((m, end)) = longest_at(text, pos, &words) {
+    if let Some((e, end)) = multiplier_at(text, pos) {
         written.push_str(slice(text, pos, end));
-        exp = MULTIPLIERS
-            .iter()
-            .find(|&&(w, _)| w == m)
-            .map_or(0, |&(_, e)| e);
+        exp = e;
         pos = end;
         if approx.is_none()
             && let Some((w, end)) = approx_at(text, pos)
@@ -374,7 +488,7 @@ fn unit_at(text: &str, at: usize) -> Option<Unit> {
             pos = end;
         }
     }
-    let base = match longest_at(text, pos, BASE_UNITS) {
+    let base = match longest_indexed_at(text, pos, &BASE_INDEX) {
         Some((b, end)) => {
             written.push_str(slice(text, pos, end));
             pos = end;
@@ -431,13 +545,20 @@ const PRE_QUALIFIERS: &[&str] = &[
     "约",
 ];
 
+const PRE_INDEX: Index<{ PRE_QUALIFIERS.len() }> = Index::new(PRE_QUALIFIERS, true);
+
 /// Chars that turn a one-char qualifier into part of another word (节约, 最近, 赶超).
 const NOT_QUALIFIER_BEFORE: &[char] = &['节', '签', '预', '邀', '履', '合', '制', '最', '附', '赶'];
 
 /// The qualifier just before a number, and where it starts.
 fn pre_qualifier(text: &str, at: usize) -> Option<(&'static str, usize)> {
     let end = skip_blank_back(text, at);
-    let (word, start) = longest_before(text, end, PRE_QUALIFIERS)?;
+    let (c, _) = char_before(text, end)?;
+    let (word, start) = PRE_INDEX
+        .get(c)
+        .iter()
+        .filter_map(|w| word_before(text, end, w).map(|start| (*w, start)))
+        .min_by_key(|&(_, start)| start)?;
     let glued = char_before(text, start).is_some_and(|(c, _)| NOT_QUALIFIER_BEFORE.contains(&c));
     if word.chars().count() == 1 && glued {
         return None;
@@ -465,11 +586,13 @@ struct Cue {
     word: String,
 }
 
+/// Every hit keeps a copy of the state; the period and cue are shared, not copied,
+/// since they change far less often than hits are taken.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct State {
     year: Option<i32>,
-    period: Option<Period>,
-    cue: Option<Cue>,
+    period: Option<Rc<Period>>,
+    cue: Option<Rc<Cue>>,
     sentence: usize,
 }
 
@@ -483,26 +606,26 @@ impl State {
 
     fn set_year(&mut self, year: i32, source: &str) {
         self.year = Some(year);
-        self.period = Some(Period {
+        self.period = Some(Rc::new(Period {
             text: year.to_string(),
             end_year: Some(year),
             source: source.to_owned(),
-        });
+        }));
     }
 
     fn set_span(&mut self, from: String, to: String, end_year: i32, source: &str) {
-        self.period = Some(Period {
+        self.period = Some(Rc::new(Period {
             text: format!("{from}/{to}"),
             end_year: Some(end_year),
             source: source.to_owned(),
-        });
+        }));
     }
 
     fn set_cue(&mut self, kind: FigureKind, word: &str) {
-        self.cue = Some(Cue {
+        self.cue = Some(Rc::new(Cue {
             kind,
             word: word.to_owned(),
-        });
+        }));
     }
 }
 
@@ -607,7 +730,13 @@ impl Scan {
 fn scan(text: &str, ctx: &FigureContext) -> Scan {
     let mut out = Scan::default();
     let mut pos = 0;
-    while let Some((c, next)) = char_at(text, pos) {
+    loop {
+        // Chars where nothing can start only step to the next char, so jumping straight
+        // to the next stop visits exactly the positions that matter.
+        pos = next_stop(text, pos);
+        let Some((c, next)) = char_at(text, pos) else {
+            break;
+        };
         pos = if is_sentence_end(c) {
             out.state.end_sentence();
             next
@@ -622,13 +751,145 @@ fn scan(text: &str, ctx: &FigureContext) -> Scan {
     out
 }
 
-/// The longest state word at `at`; words are tried only when their first char matches,
-/// since this runs at every char of the text.
+/// Whether the scan has anything to do at `c` (folded): a sentence end, a digit or mask,
+/// or the first char of a state word.
+fn is_stop(c: char) -> bool {
+    is_sentence_end(c) || is_digit_or_mask(c) || !state_words(c).is_empty()
+}
+
+/// The byte where the first stop at or after `from` starts, or the end of the text.
+/// This runs over every char of every paragraph, so it avoids all per-char word lookups.
+fn next_stop(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let (stop, len) = match b {
+            0x00..=0x7F => (is_ascii_stop(u32::from(b)), 1),
+            // Three-byte chars (ideographs, CJK and full-width punctuation) decoded by
+            // hand: this loop is the one place that reads every char of the text.
+            0xE0..=0xEF => {
+                let Some(&[_, b1, b2]) = bytes.get(i..i + 3) else {
+                    return text.len();
+                };
+                let code =
+                    u32::from(b & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+                (is_stop_code(code), 3)
+            }
+            _ => {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    return text.len();
+                };
+                (is_stop(fold(c)), c.len_utf8())
+            }
+        };
+        if stop {
+            return i;
+        }
+        i += len;
+    }
+    text.len()
+}
+
+/// `is_stop` for an ASCII code: every ASCII stop (sentence ends, digits, '*') is below
+/// 64, so one word of bits holds them.
+fn is_ascii_stop(code: u32) -> bool {
+    code < 64 && ASCII_STOPS >> code & 1 == 1
+}
+
+const ASCII_STOPS: u64 = ascii_stops();
+
+const fn ascii_stops() -> u64 {
+    let mut mask = 0;
+    let mut b = 0;
+    while b < 64 {
+        let c = b as u8 as char;
+        if matches!(c, '!' | '?' | ';' | '\n' | '\r' | '*' | '0'..='9') {
+            mask |= 1 << b;
+        }
+        b += 1;
+    }
+    mask
+}
+
+/// `is_stop(fold(c))` for the char with code point `code`, with the common cases first:
+/// ideographs (only the state-word bit), full-width ASCII (folded, then the mask).
+fn is_stop_code(code: u32) -> bool {
+    match code {
+        CJK_FIRST..=CJK_LAST => {
+            let k = (code - CJK_FIRST) as usize;
+            STATE_FIRSTS
+                .get(k / 64)
+                .is_some_and(|b| b >> (k % 64) & 1 == 1)
+        }
+        0x3400..=0x4DBF => false,
+        0xFF01..=0xFF5E => is_ascii_stop(code - 0xFEE0),
+        _ => char::from_u32(code).is_some_and(|c| is_stop(fold(c))),
+    }
+}
+
+const CJK_FIRST: u32 = 0x4E00;
+const CJK_LAST: u32 = 0x9FFF;
+
+/// One bit per ideograph U+4E00..=U+9FFF that starts a state word, built from `WORDS`.
+const STATE_FIRSTS: [u64; 328] = state_firsts();
+
+const fn state_firsts() -> [u64; 328] {
+    let mut bits = [0; 328];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let c = edge_char(WORDS[i].0.as_bytes(), false) as u32;
+        // `next_stop` looks state words up only in this range.
+        assert!(
+            c >= CJK_FIRST && c <= CJK_LAST,
+            "state word outside U+4E00..U+9FFF"
+        );
+        let k = (c - CJK_FIRST) as usize;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+}
+
+/// The state words starting with `c`. `WORDS` grouped by first char, so that the scan
+/// tries at most three words at a char instead of every word; the test
+/// `state_words_cover_words` keeps the two lists in step.
+fn state_words(c: char) -> &'static [&'static str] {
+    match c {
+        '今' => &["今年"],
+        '去' => &["去年"],
+        '上' => &["上年", "上年度", "上半年"],
+        '明' => &["明年"],
+        '下' => &["下半年", "下一步", "下步"],
+        '一' => &["一季度"],
+        '前' => &["前三季度"],
+        '全' => &["全年"],
+        '年' => &["年内"],
+        '十' => &["十二五", "十三五", "十四五", "十五五"],
+        '力' => &["力争", "力求"],
+        '确' => &["确保"],
+        '目' => &["目标"],
+        '预' => &["预期", "预计"],
+        '计' => &["计划"],
+        '争' => &["争取"],
+        '将' => &["将", "将近"],
+        '拟' => &["拟"],
+        '已' => &["已"],
+        '累' => &["累计"],
+        '截' => &["截至"],
+        '翻' => &["翻番", "翻一番", "翻了一番", "翻两番"],
+        '百' => &["百分之"],
+        _ => &[],
+    }
+}
+
+/// The longest state word at `at`, whose char is `c`. State words are all CJK, which
+/// folding leaves alone, so a byte prefix test matches exactly what `word_at` would.
 fn state_word_at(text: &str, at: usize, c: char) -> Option<(&'static str, usize)> {
-    WORDS
+    let rest = text.get(at..)?;
+    state_words(c)
         .iter()
-        .filter(|(w, _)| w.starts_with(c))
-        .filter_map(|&(w, _)| word_at(text, at, w).map(|end| (w, end)))
+        .filter(|w| rest.starts_with(**w))
+        .map(|&w| (w, at + w.len()))
         .max_by_key(|&(_, end)| end)
 }
 
@@ -906,11 +1167,11 @@ fn on_month(
         match to {
             Some(to) => out.state.set_span(f, format!("{y}-{to:02}"), y, source),
             None => {
-                out.state.period = Some(Period {
+                out.state.period = Some(Rc::new(Period {
                     text: f,
                     end_year: Some(y),
                     source: source.to_owned(),
-                })
+                }))
             }
         }
     }
@@ -1085,11 +1346,15 @@ const TRAIL_WORDS: &[&str] = &[
     "’",
 ];
 
+const LEAD_INDEX: Index<{ LEAD_WORDS.len() }> = Index::new(LEAD_WORDS, false);
+const TRAIL_INDEX: Index<{ TRAIL_WORDS.len() }> = Index::new(TRAIL_WORDS, true);
+
 /// Words that say "growth", which a growth figure's metric keeps.
 const GROWTH_VERBS: &[&str] = &[
     "增长", "增加", "上升", "提高", "提升", "增幅", "增速", "下降", "减少", "回落", "下滑", "降低",
     "下跌",
 ];
+const GROWTH_INDEX: Index<{ GROWTH_VERBS.len() }> = Index::new(GROWTH_VERBS, false);
 const FALLING: &[&str] = &[
     "下降", "减少", "回落", "下滑", "降低", "下跌", "低于", "慢于",
 ];
@@ -1107,7 +1372,9 @@ fn strip_metric(s: &str) -> &str {
 }
 
 fn strip_lead(s: &str) -> &str {
-    LEAD_WORDS
+    // Only words starting with the first char can be a prefix.
+    let words = s.chars().next().map_or(&[][..], |c| LEAD_INDEX.get(c));
+    words
         .iter()
         .filter_map(|w| s.strip_prefix(w))
         .min_by_key(|t| t.len())
@@ -1116,7 +1383,12 @@ fn strip_lead(s: &str) -> &str {
 }
 
 fn strip_trail(s: &str) -> &str {
-    TRAIL_WORDS
+    // Only words ending with the last char can be a suffix.
+    let words = s
+        .chars()
+        .next_back()
+        .map_or(&[][..], |c| TRAIL_INDEX.get(c));
+    words
         .iter()
         .filter_map(|w| s.strip_suffix(w))
         .min_by_key(|t| t.len())
@@ -1127,6 +1399,8 @@ fn strip_trail(s: &str) -> &str {
 const TIME_UNITS: &[&str] = &[
     "年底", "年末", "年初", "年度", "年", "月底", "月份", "月", "日", "号",
 ];
+
+const TIME_INDEX: Index<{ TIME_UNITS.len() }> = Index::new(TIME_UNITS, true);
 
 fn is_time_digit(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, '-' | '~' | '.' | '*' | '至')
@@ -1144,7 +1418,9 @@ fn strip_time_lead(s: &str) -> Option<&str> {
 
 /// …至2019年: a date behind the metric.
 fn strip_time_trail(s: &str) -> Option<&str> {
-    let rest = TIME_UNITS.iter().find_map(|u| s.strip_suffix(u))?;
+    // The first unit in list order that ends `s`; the index keeps that order.
+    let units = TIME_INDEX.get(s.chars().next_back()?);
+    let rest = units.iter().find_map(|u| s.strip_suffix(u))?;
     let t = rest.trim_end_matches(is_time_digit);
     if t.len() == rest.len() {
         return None;
@@ -1170,7 +1446,20 @@ fn clause_start(text: &str, at: usize, floor: usize) -> usize {
 }
 
 fn folded_without_blanks(s: &str) -> String {
-    s.chars().map(fold).filter(|c| !c.is_whitespace()).collect()
+    // Folding never lengthens a char, so one allocation holds the result.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_cjk(c) {
+            // The common case: ideographs fold to themselves and are never blank.
+            out.push(c);
+            continue;
+        }
+        let c = fold(c);
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn last_chars(s: &str, n: usize) -> &str {
@@ -1195,7 +1484,10 @@ fn noun_after(text: &str, at: usize) -> Option<(String, usize)> {
     while let Some((c, next)) = char_at(text, pos)
         && is_cjk(c)
         && c != '的'
-        && !GROWTH_VERBS.iter().any(|v| word_at(text, pos, v).is_some())
+        && !GROWTH_INDEX
+            .get(c)
+            .iter()
+            .any(|v| word_at(text, pos, v).is_some())
     {
         if noun.chars().count() == MAX {
             // Still running: this is a clause, not a noun, and cutting it would split a word.
@@ -1345,6 +1637,17 @@ fn gap_is_change(gap: &str) -> bool {
         || prefix.starts_with('较')
 }
 
+/// Whether `gap` is surely too long for `gap_is_change`, read only as far as needed:
+/// after the leading commas that test allows 12 chars plus a two-char filler.
+fn gap_too_long(gap: &str) -> bool {
+    gap.chars()
+        .map(fold)
+        .filter(|c| !c.is_whitespace())
+        .skip_while(|&c| matches!(c, ',' | '、'))
+        .nth(14)
+        .is_some()
+}
+
 /// The rate right after a level, as the level's change, when only a change phrase lies
 /// between them in the same sentence.
 fn change_after(text: &str, level: &Hit, level_end: usize, next: &Hit) -> Option<Change> {
@@ -1352,7 +1655,11 @@ fn change_after(text: &str, level: &Hit, level_end: usize, next: &Hit) -> Option
     if !is_percent(&next.unit) || next.state.sentence != level.state.sentence {
         return None;
     }
-    let gap = folded_without_blanks(slice(text, level_end, next.start));
+    let gap = slice(text, level_end, next.start);
+    if gap_too_long(gap) {
+        return None;
+    }
+    let gap = folded_without_blanks(gap);
     if !gap_is_change(&gap) {
         return None;
     }
@@ -1390,16 +1697,20 @@ fn prose_figures(text: &str, ctx: &FigureContext, hits: &[Hit]) -> Vec<Found> {
 
 fn figure(text: &str, ctx: &FigureContext, hit: &Hit, floor: usize, prev: Option<&Found>) -> Found {
     let mut named = name(text, hit, floor, prev);
-    let before = folded_without_blanks(slice(text, named.start, hit.start));
+    // Only a rate can be a change, so only a rate needs the text before it folded.
     let change = match hit.value {
-        Some(v) if is_percent(&hit.unit) => growth(&before, v, &hit.unit.base),
+        Some(v) if is_percent(&hit.unit) => {
+            let before = folded_without_blanks(slice(text, named.start, hit.start));
+            let change = growth(&before, v, &hit.unit.base);
+            if change.is_some() {
+                growth_metric(&mut named, &before, prev);
+            }
+            change
+        }
         _ => None,
     };
-    if change.is_some() {
-        growth_metric(&mut named, &before, prev);
-    }
     let (kind, why) = kind_of(hit, ctx);
-    let period = hit.state.period.as_ref();
+    let period = hit.state.period.as_deref();
     Found {
         start: named.start,
         end: named.end,
@@ -1438,7 +1749,7 @@ fn kind_of(hit: &Hit, ctx: &FigureContext) -> (FigureKind, String) {
         return (FigureKind::Masked, "masked digits".to_owned());
     }
     if let Some(cue) = &hit.state.cue {
-        return (cue.kind, format!("{}: {}", cue.kind.as_str(), cue.word));
+        return (cue.kind, [cue.kind.as_str(), ": ", &cue.word].concat());
     }
     let end_year = hit.state.period.as_ref().and_then(|p| p.end_year);
     match (end_year, ctx.doc_year) {
@@ -1476,9 +1787,10 @@ fn settle_kind(found: &mut Found, hit: &Hit, ctx: &FigureContext) {
 }
 
 fn reason(kind: &str, period: Option<&Period>, how: &str) -> String {
+    // Concatenation, not format!: this runs once per figure.
     match period {
-        Some(p) => format!("{kind}; period from {}; {how}", p.source),
-        None => format!("{kind}; {how}"),
+        Some(p) => [kind, "; period from ", &p.source, "; ", how].concat(),
+        None => [kind, "; ", how].concat(),
     }
 }
 
@@ -2082,6 +2394,33 @@ mod tests {
             }
         }
         assert!(count > 200, "only {count} figures in the seeds");
+    }
+
+    #[test]
+    fn state_words_cover_words() {
+        for &(w, _) in WORDS {
+            let first = w.chars().next().unwrap();
+            assert!(state_words(first).contains(&w), "{w} not in state_words");
+            assert!(w.chars().all(is_cjk), "{w}: byte matching needs CJK only");
+            assert_eq!(fold(first), first, "{w}");
+        }
+        for c in WORDS.iter().flat_map(|(w, _)| w.chars()) {
+            for &w in state_words(c) {
+                assert!(word_of(w).is_some(), "{w} not in WORDS");
+            }
+        }
+    }
+
+    #[test]
+    fn next_stop_agrees_with_is_stop() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let one = c.encode_utf8(&mut buf);
+            assert_eq!(next_stop(one, 0) == 0, is_stop(fold(c)), "{c:?}");
+        }
+        assert_eq!(next_stop("的的1", 0), 6);
+        assert_eq!(next_stop("的的1", 6), 6);
+        assert_eq!(next_stop("的的", 0), 6);
     }
 
     #[test]
