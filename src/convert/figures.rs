@@ -921,6 +921,8 @@ fn on_word(
                 st.set_span(format!("{y}-{from:02}"), format!("{y}-{to:02}"), y, w);
             }
         }
+        // 三年内 / 5年内 is a span of years from now, not this year.
+        Word::WithinYear if counts_years_before(text, start) => st.set_cue(FigureKind::Target, w),
         Word::WholeYear | Word::WithinYear => {
             if let Some(y) = year {
                 st.set_year(y, w);
@@ -937,6 +939,13 @@ fn on_word(
         Word::Percent => return percent_words(text, start, end, out),
     }
     end
+}
+
+/// True when a number of years stands just before `at` (三年内, 5年内, 两年内).
+fn counts_years_before(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十几数".contains(c))
 }
 
 fn push_double(w: &str, value: f64, start: usize, end: usize, out: &mut Scan) {
@@ -1372,6 +1381,10 @@ fn strip_metric(s: &str) -> &str {
 }
 
 fn strip_lead(s: &str) -> &str {
+    // An item's own marker (二是, 1., （三）) is not part of what is measured.
+    if let Some(marker) = super::markers::marker_at(s) {
+        return s.get(marker.len..).unwrap_or(s);
+    }
     // Only words starting with the first char can be a prefix.
     let words = s.chars().next().map_or(&[][..], |c| LEAD_INDEX.get(c));
     words
@@ -2085,6 +2098,31 @@ mod tests {
         assert_eq!(g.metric, "展览面积同比增长");
         assert_eq!((g.value, g.unit.as_str()), (Some(35.0), "%"));
         assert_eq!(g.change.as_ref().unwrap().basis, ChangeBasis::Yoy);
+    }
+
+    #[test]
+    fn item_markers_are_not_part_of_the_metric() {
+        let ctx = FigureContext {
+            doc_year: None,
+            default_kind: FigureKind::Actual,
+        };
+        let found = extract("二是力争培育跨境电商*万户", &ctx).figures;
+        assert_eq!(found[0].metric, "培育跨境电商");
+    }
+
+    #[test]
+    fn years_within_a_span_are_not_this_year() {
+        let ctx = FigureContext {
+            doc_year: Some(2015),
+            default_kind: FigureKind::Actual,
+        };
+        let found = extract("力争三年内实现进出口额*亿美元", &ctx).figures;
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].period, None);
+        assert_eq!(found[0].kind, FigureKind::Masked);
+        let this_year = extract("年内完成招商蓄客4000家", &ctx).figures;
+        assert_eq!(this_year[0].period.as_deref(), Some("2015"));
+        assert_eq!(this_year[0].kind, FigureKind::Target);
     }
 
     #[test]
