@@ -42,15 +42,31 @@ pub struct Loaded {
     /// Files that failed to load, as `file:line: why`.
     pub errors: Vec<String>,
     pub themes: Vec<Theme>,
+    /// Where the briefs' source paths start: the parent of a briefs directory.
+    pub root: Option<PathBuf>,
 }
 
 /// Loads the briefs of `source`; a file that fails does not stop the others.
 pub fn load(source: &Source) -> Loaded {
     let (briefs, errors) = load_briefs(source);
+    let root = match source {
+        Source::Dir(dir) => Some(
+            dir.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf(),
+        ),
+        Source::Files(files) => files
+            .first()
+            .and_then(|f| f.parent()?.parent())
+            .map(Path::to_path_buf),
+        Source::Embedded => None,
+    };
     Loaded {
         briefs,
         errors,
         themes: themes(source),
+        root,
     }
 }
 
@@ -104,6 +120,7 @@ pub fn run(loaded: Loaded, settings: Settings, state_file: Option<PathBuf>) -> s
     let size = guard.terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
     let mut app = App::new(loaded.briefs, loaded.errors, &loaded.themes, settings, area);
+    app.source_root = loaded.root;
     if let Some(path) = &state_file {
         app.restore(&state::load(path));
     }

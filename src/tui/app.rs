@@ -122,6 +122,8 @@ pub struct App {
     pub area: Rect,
     /// A one-line message for the status bar (a source line, a search count …).
     pub status: Option<String>,
+    /// The repository root the briefs' `source.path` is relative to, when known.
+    pub source_root: Option<std::path::PathBuf>,
     rows: RefCell<HashMap<(usize, usize), Rc<Rows>>>,
 }
 
@@ -181,6 +183,7 @@ impl App {
             quit: false,
             area,
             status: None,
+            source_root: None,
             rows: RefCell::new(HashMap::new()),
         }
     }
