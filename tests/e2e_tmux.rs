@@ -52,7 +52,7 @@ impl Tmux {
             "-y",
             &height.to_string(),
             "-c",
-            env!("CARGO_MANIFEST_DIR"),
+            &dir.display().to_string(),
             &command,
         ]);
         tmux.wait_for("┌");
