@@ -23,13 +23,16 @@ fn app(lang: Lang, w: u16, h: u16) -> App {
         color: true,
         ambiguous: AmbiguousWidth::Narrow,
     };
-    App::new(
+    let root = loaded.root.clone();
+    let mut app = App::new(
         loaded.briefs,
         loaded.errors,
         &Taxonomy::builtin().into_themes(),
         settings,
         Rect::new(0, 0, w, h),
-    )
+    );
+    app.source_root = root;
+    app
 }
 
 /// The screen as text, one string per row; the second cell of a wide character is
@@ -148,7 +151,7 @@ fn reader_at_80_columns_hides_nothing_but_the_outline_when_needed() {
     let rows = screen(&app, w, h);
     let status = &rows[h as usize - 2];
     assert!(
-        status.contains("m1") && status.contains("seeds/004_1a21150ede4e59bb.txt:15"),
+        status.contains("m1") && status.contains("seeds/004_1a21150ede4e59bb.txt:15 «1.消费规模"),
         "{status}"
     );
     assert!(

@@ -571,9 +571,24 @@ impl App {
                 (lang.pick("当前位置", "here").to_owned(), line)
             }
         };
-        self.status = Some(
-            crate::text::sanitize(&format!("{what} → {}:{line}", brief.source.path)).into_owned(),
-        );
+        let quoted = self
+            .source_line(&brief.source.path, line)
+            .map(|text| format!(" «{text}»"))
+            .unwrap_or_default();
+        let message = format!("{what} → {}:{line}{quoted}", brief.source.path);
+        self.status = Some(crate::text::sanitize(&message).into_owned());
+    }
+
+    /// Line `line` of a source file, read when asked (sources are not kept in memory).
+    fn source_line(&self, path: &str, line: u32) -> Option<String> {
+        let bytes = std::fs::read(self.source_root.as_ref()?.join(path)).ok()?;
+        let decoded = crate::convert::decode::decode(&bytes).ok()?;
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        let text = crate::convert::decode::lines(&decoded.text)
+            .get(index)?
+            .trim()
+            .to_owned();
+        Some(text)
     }
 
     fn reader_click(&mut self, column: u16, row: u16) {
