@@ -175,7 +175,7 @@ pub fn title(text: &str) -> String {
     // Slices, not copies: the first sentence of an item can be the whole item.
     let trimmed = text.trim_start_matches(|c: char| c.is_whitespace());
     let sentence_end = trimmed
-        .find(|c| matches!(c, '。' | '；' | '：' | ':' | '！' | '？' | ';'))
+        .find(['。', '；', '：', ':', '！', '？', ';'])
         .unwrap_or(trimmed.len());
     let sentence = &trimmed[..sentence_end];
     let cut;
