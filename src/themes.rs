@@ -258,6 +258,9 @@ struct Keyword {
     latin_end: bool,
     /// Only digits (a code like 9610): must not be followed by a quantity.
     digits: bool,
+    /// Has an ASCII letter, so matching must ignore case; otherwise plain byte
+    /// equality (a memcmp) is enough and much cheaper.
+    folds: bool,
 }
 
 impl Keyword {
@@ -274,6 +277,7 @@ impl Keyword {
             latin_start: text.starts_with(|c: char| c.is_ascii_alphanumeric()),
             latin_end: text.ends_with(|c: char| c.is_ascii_alphanumeric()),
             digits: text.chars().all(|c| c.is_ascii_digit()),
+            folds: text.bytes().any(|b| b.is_ascii_alphabetic()),
         }
     }
 
@@ -285,7 +289,12 @@ impl Keyword {
         };
         // Comparing bytes is safe for UTF-8: ASCII case folding leaves multi-byte
         // sequences alone, and equal bytes end on a char boundary.
-        found.eq_ignore_ascii_case(self.text.as_bytes()) && self.boundaries_hold(text, at, end)
+        let same = if self.folds {
+            found.eq_ignore_ascii_case(self.text.as_bytes())
+        } else {
+            found == self.text.as_bytes()
+        };
+        same && self.boundaries_hold(text, at, end)
     }
 
     fn boundaries_hold(&self, text: &str, at: usize, end: usize) -> bool {
@@ -311,10 +320,15 @@ struct Index {
     keywords: Vec<Keyword>,
     /// Keyword positions by first character (Latin letters lowercased), longest
     /// keyword first, so one lookup per character of the text finds every candidate.
+    /// Only first characters outside the Basic Multilingual Plane are looked up here.
     by_first: HashMap<char, Vec<usize>>,
-    /// One bit per Basic Multilingual Plane character: does any keyword start with
-    /// it? Most characters of a text start none, and a bit test is far cheaper than
-    /// hashing every character.
+    /// The candidate lists `bmp_slot` points into.
+    lists: Vec<Vec<usize>>,
+    /// Per BMP character, 1 + its index in `lists` (0: no keyword starts with it):
+    /// an array read is far cheaper than hashing every character of the text.
+    bmp_slot: Vec<u16>,
+    /// One bit per BMP character, the same facts as `bmp_slot` in 8 KB, so the
+    /// common no-candidate case stays in cache.
     starts: Vec<u64>,
     catch_all: Option<usize>,
 }
@@ -340,15 +354,25 @@ impl Index {
             candidates.sort_by_key(|&k| std::cmp::Reverse(keywords[k].text.len()));
         }
         let mut starts = vec![0u64; 0x10000 / 64];
-        for first in by_first.keys() {
-            if let Some((word, bit)) = bmp_bit(*first) {
-                starts[word] |= bit;
-            }
+        let mut bmp_slot = vec![0u16; 0x10000];
+        let mut lists = Vec::new();
+        for (first, candidates) in &by_first {
+            let Some((word, bit)) = bmp_bit(*first) else {
+                continue;
+            };
+            starts[word] |= bit;
+            let Ok(slot) = u16::try_from(lists.len() + 1) else {
+                continue; // more distinct first characters than fit: `by_first` answers
+            };
+            bmp_slot[*first as usize] = slot;
+            lists.push(candidates.clone());
         }
         Index {
             themes: themes.to_vec(),
             keywords,
             by_first,
+            lists,
+            bmp_slot,
             starts,
             catch_all: catch_all_index(themes),
         }
@@ -359,11 +383,7 @@ impl Index {
     fn scan<'a>(&'a self, text: &str, mut found: impl FnMut(&'a Keyword)) {
         let mut covered = 0; // byte offset where the furthest-reaching match so far ends
         for (at, c) in text.char_indices() {
-            let key = c.to_ascii_lowercase();
-            if bmp_bit(key).is_some_and(|(word, bit)| self.starts[word] & bit == 0) {
-                continue;
-            }
-            let Some(candidates) = self.by_first.get(&key) else {
+            let Some(candidates) = self.candidates(c.to_ascii_lowercase()) else {
                 continue;
             };
             for &k in candidates {
@@ -378,6 +398,20 @@ impl Index {
                 }
             }
         }
+    }
+
+    /// The keywords starting with `key`, longest first.
+    fn candidates(&self, key: char) -> Option<&[usize]> {
+        if let Some((word, bit)) = bmp_bit(key) {
+            if self.starts[word] & bit == 0 {
+                return None;
+            }
+            let slot = self.bmp_slot[key as usize];
+            if slot != 0 {
+                return Some(&self.lists[usize::from(slot) - 1]);
+            }
+        }
+        self.by_first.get(&key).map(Vec::as_slice)
     }
 
     fn classify(&self, title: &str, text: &str, headings: &[&str]) -> Vec<ThemeMatch> {

@@ -246,7 +246,7 @@ fn infer_place(evidence: &Evidence, meta: &mut Meta) {
             return;
         }
     }
-    let found = places::mentions(evidence.body);
+    let (found, province) = places::mentions_and_province(evidence.body);
     if let Some(&(place, count)) = found.first() {
         let runner_up = found.get(1).map_or(0, |f| f.1);
         if count >= 3 && count >= 2 * runner_up {
@@ -254,7 +254,7 @@ fn infer_place(evidence: &Evidence, meta: &mut Meta) {
             return;
         }
     }
-    if let Some(province) = places::province_in(evidence.body) {
+    if let Some(province) = province {
         meta.note("province", province, "most named province in the text");
         meta.province = Some(province.to_owned());
     }

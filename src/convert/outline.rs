@@ -9,7 +9,7 @@
 
 use super::clean::Paragraph;
 use super::markers::MarkerKind;
-use super::scan::{Block, Family, classify, inline_items, lead_sentence_end};
+use super::scan::{Block, Family, InlineItem, classify, inline_items, lead_sentence_end};
 
 /// A section under construction. Paragraph indices point into `Outline::paragraphs`.
 #[derive(Debug, Clone)]
@@ -161,7 +161,8 @@ impl Builder {
         while let Some(node) = cursor {
             let n = &self.outline.nodes[node];
             if n.family == family && n.from_item {
-                return self.item_section(paragraph, kind, marker_len);
+                let lead = Lead::of(&paragraph.text, marker_len);
+                return self.item_section(paragraph, kind, marker_len, lead);
             }
             if n.owns == Some(kind) {
                 self.current = Some(node);
@@ -169,14 +170,14 @@ impl Builder {
             }
             cursor = n.parent;
         }
-        let lead_end = lead_sentence_end(&paragraph.text, marker_len);
+        let lead = Lead::of(&paragraph.text, marker_len);
         // A section's paragraphs come before its children, so an item that returns to
         // a section after a child (a box) opens a section of its own, in order.
         let after_children = self
             .current
             .is_some_and(|n| !self.outline.nodes[n].children.is_empty());
-        if after_children || !inline_items(&paragraph.text, lead_end).is_empty() {
-            return self.item_section(paragraph, kind, marker_len);
+        if after_children || lead.has_enumeration {
+            return self.item_section(paragraph, kind, marker_len, lead);
         }
         if let Some(node) = self.current {
             self.outline.nodes[node].owns.get_or_insert(kind);
@@ -186,9 +187,14 @@ impl Builder {
             kind,
             MarkerKind::Shi | MarkerKind::Circled | MarkerKind::ArabicParen
         );
-        if inline_kind && inline_items(&paragraph.text, 0).len() >= 2 {
+        let found_items = if inline_kind {
+            inline_items(&paragraph.text, 0)
+        } else {
+            Vec::new()
+        };
+        if found_items.len() >= 2 {
             let index = self.push_paragraph(paragraph);
-            self.inline_measures(index);
+            self.measures_of(index, found_items);
             return;
         }
         let line = paragraph.first_line();
@@ -206,15 +212,19 @@ impl Builder {
     }
 
     /// An item that opens a section: its lead sentence is the heading.
-    fn item_section(&mut self, paragraph: Paragraph, kind: MarkerKind, marker_len: usize) {
-        let split = lead_sentence_end(&paragraph.text, marker_len);
+    fn item_section(
+        &mut self,
+        paragraph: Paragraph,
+        kind: MarkerKind,
+        marker_len: usize,
+        lead: Lead,
+    ) {
         let line = paragraph.first_line();
         let text = paragraph.text.get(marker_len..).unwrap_or("").to_owned();
-        let has_enumeration = !inline_items(&paragraph.text, split).is_empty();
-        let rest = self.heading(paragraph, Family::Marker(kind), split, None);
+        let rest = self.heading(paragraph, Family::Marker(kind), lead.end, None);
         let Some(node) = self.current else { return };
         self.outline.nodes[node].from_item = true;
-        if has_enumeration {
+        if lead.has_enumeration {
             return;
         }
         let mut spans = Vec::new();
@@ -233,8 +243,13 @@ impl Builder {
 
     /// Every item of an inline enumeration in a paragraph is a measure.
     fn inline_measures(&mut self, index: usize) {
+        let found_items = inline_items(&self.outline.paragraphs[index].text, 0);
+        self.measures_of(index, found_items);
+    }
+
+    /// The measures of paragraph `index`, whose inline items are `found_items`.
+    fn measures_of(&mut self, index: usize, found_items: Vec<InlineItem>) {
         let paragraph = &self.outline.paragraphs[index];
-        let found_items = inline_items(&paragraph.text, 0);
         let problem = found_items
             .first()
             .and_then(|first| introduces_problems(&paragraph.text[..first.start]));
@@ -251,6 +266,24 @@ impl Builder {
                 marker: found.kind.as_str(),
                 problem,
             });
+        }
+    }
+}
+
+/// Where an item's lead sentence ends, and whether an inline enumeration follows
+/// it: worked out once per item, as the paragraph may be long.
+#[derive(Clone, Copy)]
+struct Lead {
+    end: usize,
+    has_enumeration: bool,
+}
+
+impl Lead {
+    fn of(text: &str, marker_len: usize) -> Lead {
+        let end = lead_sentence_end(text, marker_len);
+        Lead {
+            end,
+            has_enumeration: !inline_items(text, end).is_empty(),
         }
     }
 }

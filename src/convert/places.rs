@@ -163,6 +163,15 @@ struct NameIndex {
     names: Vec<&'static str>,
     /// `(first character, name index)`, sorted for binary search.
     by_first: Vec<(char, usize)>,
+    /// One bit per Basic Multilingual Plane character: does a name start with it?
+    /// Almost no character of a text does, and a bit test is far cheaper than the
+    /// binary search.
+    starts: Vec<u64>,
+}
+
+fn bmp_bit(c: char) -> Option<(usize, u64)> {
+    let code = c as usize;
+    (code < 0x10000).then(|| (code >> 6, 1u64 << (code & 63)))
 }
 
 impl NameIndex {
@@ -173,13 +182,29 @@ impl NameIndex {
             .filter_map(|(i, name)| name.chars().next().map(|c| (c, i)))
             .collect();
         by_first.sort();
-        NameIndex { names, by_first }
+        let mut starts = vec![0u64; 0x10000 / 64];
+        for (word, bit) in by_first.iter().filter_map(|&(c, _)| bmp_bit(c)) {
+            starts[word] |= bit;
+        }
+        NameIndex {
+            names,
+            by_first,
+            starts,
+        }
+    }
+
+    /// Whether no name can start with `c`; outside the BMP the search decides.
+    fn skips(&self, c: char) -> bool {
+        bmp_bit(c).is_some_and(|(word, bit)| self.starts[word] & bit == 0)
     }
 
     /// How often each name occurs in `text`, in one pass over the text.
     fn count(&self, text: &str) -> Vec<usize> {
         let mut counts = vec![0; self.names.len()];
         for (i, c) in text.char_indices() {
+            if self.skips(c) {
+                continue;
+            }
             let first = self.by_first.partition_point(|&(f, _)| f < c);
             for &(f, n) in &self.by_first[first..] {
                 if f != c {
@@ -199,34 +224,49 @@ fn place_index() -> &'static NameIndex {
     INDEX.get_or_init(|| NameIndex::new(PLACES.iter().map(|p| p.name).collect()))
 }
 
-fn province_index() -> &'static NameIndex {
+/// Places, then provinces: a long text is read once for both.
+fn both_index() -> &'static NameIndex {
     static INDEX: OnceLock<NameIndex> = OnceLock::new();
-    INDEX.get_or_init(|| NameIndex::new(PROVINCES.to_vec()))
+    INDEX.get_or_init(|| {
+        let places = PLACES.iter().map(|p| p.name);
+        NameIndex::new(places.chain(PROVINCES.iter().copied()).collect())
+    })
 }
 
 /// Every gazetteer place named in `text`, with how often, most frequent first (ties
 /// in gazetteer order, so the result is deterministic).
 pub fn mentions(text: &str) -> Vec<(&'static Place, usize)> {
-    let mut counts: Vec<(&'static Place, usize)> = PLACES
-        .iter()
-        .zip(place_index().count(text))
-        .filter(|&(_, n)| n > 0)
-        .collect();
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    counts
+    ranked_places(&place_index().count(text))
 }
 
-/// The province `text` names clearly most often (at least three times and twice as
-/// often as any other), if any: a document names other provinces in passing.
-pub fn province_in(text: &str) -> Option<&'static str> {
-    let mut counts: Vec<(&'static str, usize)> = PROVINCES
+/// `mentions` and `province_in` of the same text, reading it once.
+pub fn mentions_and_province(text: &str) -> (Vec<(&'static Place, usize)>, Option<&'static str>) {
+    let counts = both_index().count(text);
+    let (places, provinces) = counts.split_at(PLACES.len());
+    (ranked_places(places), clear_province(provinces))
+}
+
+fn ranked_places(counts: &[usize]) -> Vec<(&'static Place, usize)> {
+    let mut ranked: Vec<(&'static Place, usize)> = PLACES
+        .iter()
+        .zip(counts.iter().copied())
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    ranked.sort_by_key(|c| std::cmp::Reverse(c.1));
+    ranked
+}
+
+/// The province named clearly most often (at least three times and twice as often
+/// as any other), if any: a document names other provinces in passing.
+fn clear_province(counts: &[usize]) -> Option<&'static str> {
+    let mut ranked: Vec<(&'static str, usize)> = PROVINCES
         .iter()
         .copied()
-        .zip(province_index().count(text))
+        .zip(counts.iter().copied())
         .collect();
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    let (best, count) = counts[0];
-    (count >= 3 && count >= 2 * counts[1].1).then_some(best)
+    ranked.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let (best, count) = ranked[0];
+    (count >= 3 && count >= 2 * ranked[1].1).then_some(best)
 }
 
 #[cfg(test)]

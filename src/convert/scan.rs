@@ -178,19 +178,22 @@ pub struct InlineItem {
 pub fn inline_items(text: &str, from: usize) -> Vec<InlineItem> {
     let mut found: Vec<InlineItem> = Vec::new();
     let mut family: Option<MarkerKind> = None;
-    let mut at_boundary = true;
-    for (i, c) in text.char_indices() {
-        if i >= from
-            && at_boundary
-            && let Some(item) = inline_marker(text, i, family, found.len() as u32 + 1)
-        {
+    // Start at `from` (moved to a char boundary) rather than reading the text before
+    // it: only its last character matters.
+    let from = (from..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let mut at_boundary = text[..from]
+        .chars()
+        .next_back()
+        .is_none_or(is_item_boundary);
+    for (i, c) in text[from..].char_indices() {
+        let i = i + from;
+        if at_boundary && let Some(item) = inline_marker(text, i, family, found.len() as u32 + 1) {
             family = Some(item.kind);
             found.push(item);
         }
-        at_boundary = matches!(
-            c,
-            '。' | '；' | '：' | '！' | '？' | '，' | ',' | ';' | ':' | '”'
-        );
+        at_boundary = is_item_boundary(c);
     }
     if found.len() < 2 {
         return Vec::new();
@@ -199,6 +202,14 @@ pub fn inline_items(text: &str, from: usize) -> Vec<InlineItem> {
         found[index].end = found.get(index + 1).map_or(text.len(), |next| next.start);
     }
     found
+}
+
+/// Punctuation after which an inline item may start.
+fn is_item_boundary(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '；' | '：' | '！' | '？' | '，' | ',' | ';' | ':' | '”'
+    )
 }
 
 fn inline_marker(
