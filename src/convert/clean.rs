@@ -591,12 +591,17 @@ fn collapse_spaces(text: &str) -> String {
 struct ParagraphBuilder {
     done: Vec<Paragraph>,
     pending: Option<Paragraph>,
+    /// Whether the pending paragraph is prose that a page break can have cut: decided
+    /// when it starts (a table row or a heading is never continued), so joining many
+    /// lines never rescans the growing text.
+    joinable: bool,
 }
 
 impl ParagraphBuilder {
     fn push(&mut self, line: u32, text: String, first_on_line: bool) {
         if let Some(pending) = &mut self.pending
             && first_on_line
+            && self.joinable
             && is_unfinished(&pending.text)
             && !starts_new_block(&text)
         {
@@ -604,6 +609,7 @@ impl ParagraphBuilder {
             pending.text.push_str(&text);
             return;
         }
+        self.joinable = !is_table_row(&text) && !is_heading_shaped(&text);
         if let Some(done) = self.pending.replace(Paragraph::new(line, text)) {
             self.done.push(done);
         }
@@ -616,15 +622,14 @@ impl ParagraphBuilder {
 }
 
 /// A long paragraph that stops without closing punctuation was cut by a page break.
+/// Looks only at the end and the first 20 characters, so it costs the same however
+/// long the paragraph has grown.
 fn is_unfinished(text: &str) -> bool {
     let Some(last) = text.chars().next_back() else {
         return false;
     };
     let closing = "。！？；：!?;:…”」』）)】》";
-    text.chars().count() >= 20
-        && !closing.contains(last)
-        && !is_table_row(text)
-        && !is_heading_shaped(text)
+    text.chars().take(20).count() >= 20 && !closing.contains(last)
 }
 
 /// A numbered line short enough, and without a sentence inside, to be a heading.
@@ -731,6 +736,24 @@ mod tests {
         let p = &cleaned.paragraphs[1];
         assert_eq!(p.first_line(), 2);
         assert_eq!(p.line_at(p.text.len() - 1), 6);
+    }
+
+    #[test]
+    fn many_unpunctuated_lines_join_into_one_paragraph() {
+        // Every line continues the one before (no closing punctuation): one paragraph
+        // that remembers where each line starts. (The join is linear; the old check
+        // rescanned the growing text at every line.)
+        let line = "这是一行没有标点而且很长的文字用来测试页面断行重新连接的速度问题";
+        let body = std::iter::repeat_n(line, 5_000)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let source = format!("正文开始。\n{body}");
+        let lines: Vec<&str> = source.split('\n').collect();
+        let cleaned = clean(&lines);
+        assert_eq!(cleaned.paragraphs.len(), 2);
+        let joined = &cleaned.paragraphs[1];
+        assert_eq!(joined.starts.len(), 5_000);
+        assert_eq!(joined.line_at(joined.text.len() - 1), 5_001);
     }
 
     #[test]
