@@ -83,6 +83,10 @@ const FILLER: &[&str] = &[
     "持续优化营商环境",
     "推动内外贸一体化发展",
     "强化要素保障和政策支持",
+    "围绕建设国际消费中心城市的目标",
+    "按照市委市政府的统一部署",
+    "加强部门协同和上下联动",
+    "聚焦企业反映的突出问题",
 ];
 const CN_NUMBERS: &[&str] = &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
@@ -146,17 +150,15 @@ pub fn document(seed: u64, index: usize) -> SynthDoc {
 
 fn item_text(rng: &mut Rng, year: usize) -> String {
     let mut text = format!("{}{}。", rng.pick(VERBS), rng.pick(OBJECTS));
-    if rng.chance(50) {
+    if rng.chance(30) {
         let count = 2 + rng.below(2);
         for number in &CN_NUMBERS[..count] {
             let (verb, object) = (rng.pick(VERBS), rng.pick(OBJECTS));
-            text.push_str(&format!(
-                "{number}是{verb}{object}，{}。",
-                figure(rng, year)
-            ));
+            text.push_str(&format!("{number}是{verb}{object}，"));
+            text.push_str(&sentence(rng, year, 30));
         }
     } else {
-        let sentences = 2 + rng.below(3);
+        let sentences = 2 + rng.below(4);
         text.push_str(&paragraph(rng, year, sentences));
     }
     text.trim_end().to_owned()
@@ -165,12 +167,27 @@ fn item_text(rng: &mut Rng, year: usize) -> String {
 fn paragraph(rng: &mut Rng, year: usize, sentences: usize) -> String {
     let mut text = String::new();
     for _ in 0..sentences {
-        text.push_str(rng.pick(FILLER));
-        text.push('，');
-        text.push_str(&figure(rng, year));
-        text.push('。');
+        text.push_str(&sentence(rng, year, 35));
     }
     text.push('\n');
+    text
+}
+
+/// Two to four clauses of officialese, with a figure in `percent` of sentences:
+/// real documents of the genre quote about two figures per kilobyte.
+fn sentence(rng: &mut Rng, year: usize, percent: usize) -> String {
+    let mut text = String::new();
+    for _ in 0..2 + rng.below(3) {
+        text.push_str(rng.pick(FILLER));
+        text.push('，');
+    }
+    if rng.chance(percent) {
+        text.push_str(&figure(rng, year));
+    } else {
+        text.push_str(rng.pick(VERBS));
+        text.push_str(rng.pick(OBJECTS));
+    }
+    text.push('。');
     text
 }
 

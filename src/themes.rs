@@ -292,7 +292,9 @@ impl Keyword {
         let same = if self.folds {
             found.eq_ignore_ascii_case(self.text.as_bytes())
         } else {
-            found == self.text.as_bytes()
+            // The first character already matched; the last byte settles most
+            // misses without a call to memcmp.
+            found.last() == self.text.as_bytes().last() && found == self.text.as_bytes()
         };
         same && self.boundaries_hold(text, at, end)
     }

@@ -138,23 +138,43 @@ fn char_prefix(text: &str, n: usize) -> &str {
 
 /// The status an item's own wording suggests, counting cue words.
 pub fn verb_status(text: &str) -> Option<Reasoned<Status>> {
-    let count = |words: &[&str]| words.iter().filter(|w| text.contains(*w)).count();
+    let found = cue_words_in(text);
+    let count = |words: &[&str]| words.iter().filter(|w| found.contains(w)).count();
     let scores = [
         (Status::Done, count(DONE_VERBS), DONE_VERBS),
         (Status::Planned, count(PLANNED_VERBS), PLANNED_VERBS),
         (Status::Ongoing, count(ONGOING_VERBS), ONGOING_VERBS),
     ];
     let best = scores.iter().max_by_key(|(_, score, _)| *score)?;
-    let tied = scores
-        .iter()
-        .filter(|(_, score, _)| *score == best.1)
-        .count()
-        > 1;
+    let tied = scores.iter().filter(|(_, score, _)| *score == best.1).count() > 1;
     (best.1 > 0 && !tied).then(|| Reasoned {
         value: best.0,
-        why: format!("wording: {}", first_hit(text, best.2).unwrap_or("")),
+        why: format!("wording: {}", best.2.iter().find(|w| found.contains(w)).unwrap_or(&"")),
     })
 }
+
+/// Every cue word of the three lists that occurs in `text`, found in one pass: only
+/// a character that starts some cue word is looked at further.
+fn cue_words_in(text: &str) -> Vec<&'static str> {
+    let mut found: Vec<&'static str> = Vec::new();
+    for (at, c) in text.char_indices() {
+        if !CUE_FIRST_CHARS.contains(c) {
+            continue;
+        }
+        let rest = &text[at..];
+        for list in [DONE_VERBS, PLANNED_VERBS, ONGOING_VERBS] {
+            for &word in list {
+                if rest.starts_with(word) && !found.contains(&word) {
+                    found.push(word);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The first characters of the cue words above.
+const CUE_FIRST_CHARS: &str = "已成完实获建累荣截先落率将力确计争拟要到目申持正不继进深";
 
 /// What a document of this kind mostly talks about when nothing else says.
 pub fn default_status(kind: DocKind) -> Reasoned<Status> {
@@ -281,6 +301,13 @@ mod tests {
             Status::Ongoing
         );
         assert!(verb_status("市场布局").is_none());
+    }
+
+    #[test]
+    fn every_cue_word_starts_with_a_listed_character() {
+        for word in DONE_VERBS.iter().chain(PLANNED_VERBS).chain(ONGOING_VERBS) {
+            assert!(word.chars().next().is_some_and(|c| CUE_FIRST_CHARS.contains(c)), "{word}");
+        }
     }
 
     #[test]
