@@ -57,7 +57,8 @@ pub fn convert(bytes: &[u8], input: &Input) -> Result<Conversion, decode::Decode
     let front = cleaned.front.clone();
     let web = cleaned.web.clone();
     let dropped = cleaned.dropped.clone();
-    let outline = outline::build(cleaned.paragraphs);
+    let mut outline = outline::build(cleaned.paragraphs);
+    let items = std::mem::take(&mut outline.items);
     let meta = infer_meta(&outline, &front, &web, &dropped, input);
     explain.meta = meta.evidence.clone();
     let kind = meta.kind.unwrap_or(DocKind::Article);
@@ -88,14 +89,13 @@ pub fn convert(bytes: &[u8], input: &Input) -> Result<Conversion, decode::Decode
             .map(|&p| outline.paragraphs[p].text.as_str())
             .collect::<Vec<_>>()
             .join("\n"),
-        sections: build_sections(&outline, &outline.roots, &ids),
+        sections: Vec::new(),
         measures: Vec::new(),
         figures: Vec::new(),
         dropped: sorted_dropped(dropped),
     };
-    brief.source.masked = is_masked(&brief);
     explain.sections(&outline, &ids);
-    let mut measures = build_measures(&outline, &ids, &contexts, input.taxonomy, &mut explain);
+    let mut measures = build_measures(&outline, items, &ids, &contexts, input.taxonomy, &mut explain);
     let figures = build_figures(
         &outline,
         &ids,
@@ -105,6 +105,10 @@ pub fn convert(bytes: &[u8], input: &Input) -> Result<Conversion, decode::Decode
         &mut explain,
     );
     link_figures(&outline, &mut measures, &figures);
+    // Last, so the paragraph texts can move into the brief instead of being copied.
+    let roots = std::mem::take(&mut outline.roots);
+    brief.sections = build_sections(&mut outline, &roots, &ids);
+    brief.source.masked = is_masked(&brief);
     brief.measures = measures.into_iter().map(|m| m.measure).collect();
     brief.figures = figures.into_iter().map(|f| f.figure).collect();
     explain.dropped = brief.dropped.clone();
@@ -226,21 +230,22 @@ fn section_ids(outline: &Outline) -> Vec<String> {
     ids
 }
 
-fn build_sections(outline: &Outline, nodes: &[usize], ids: &[String]) -> Vec<Section> {
+/// The section tree, taking the headings and paragraph texts out of `outline`.
+fn build_sections(outline: &mut Outline, nodes: &[usize], ids: &[String]) -> Vec<Section> {
     nodes
         .iter()
         .map(|&n| {
-            let node = &outline.nodes[n];
+            let children = std::mem::take(&mut outline.nodes[n].children);
+            let paragraphs = std::mem::take(&mut outline.nodes[n].paragraphs)
+                .into_iter()
+                .map(|p| std::mem::take(&mut outline.paragraphs[p].text))
+                .collect();
             Section {
                 id: ids[n].clone(),
-                heading: node.heading.clone(),
-                line: node.line,
-                paragraphs: node
-                    .paragraphs
-                    .iter()
-                    .map(|&p| outline.paragraphs[p].text.clone())
-                    .collect(),
-                sections: build_sections(outline, &node.children, ids),
+                heading: std::mem::take(&mut outline.nodes[n].heading),
+                line: outline.nodes[n].line,
+                paragraphs,
+                sections: build_sections(outline, &children, ids),
             }
         })
         .collect()
@@ -365,12 +370,12 @@ fn section_id(ids: &[String], node: Option<usize>) -> String {
 
 fn build_measures(
     outline: &Outline,
+    mut items: Vec<outline::Item>,
     ids: &[String],
     contexts: &NodeContexts,
     taxonomy: &Taxonomy,
     explain: &mut Explain,
 ) -> Vec<Placed> {
-    let mut items: Vec<&outline::Item> = outline.items.iter().collect();
     items.sort_by_key(|i| {
         (
             i.line,
@@ -394,7 +399,7 @@ fn build_measures(
                 continue;
             }
             Context::Status(by_place) => {
-                let lead_in = inline_lead_in(outline, item);
+                let lead_in = inline_lead_in(outline, &item);
                 choose_status(lead_in.unwrap_or(by_place), &item.text, contexts.kind)
             }
         };
@@ -408,7 +413,7 @@ fn build_measures(
             id: format!("m{}", placed.len() + 1),
             section: section_id(ids, item.node),
             title,
-            text: item.text.clone(),
+            text: item.text,
             status: status.value,
             themes: matches.iter().map(|m| m.id.clone()).collect(),
             actor,
@@ -418,7 +423,7 @@ fn build_measures(
         explain.measure(&measure, item.marker, &status.why, &matches);
         placed.push(Placed {
             measure,
-            spans: item.spans.clone(),
+            spans: item.spans,
         });
     }
     placed

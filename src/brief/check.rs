@@ -780,7 +780,7 @@ fn load_source(ctx: &Ctx, root: &Path, out: &mut Out) -> Option<String> {
         );
     }
     match decode::decode(&bytes) {
-        Ok(decoded) => Some(decoded.text),
+        Ok(decoded) => Some(decoded.text.into_owned()),
         Err(error) => {
             out.push(path_line, format!("source file {}: {error}", source.path));
             None

@@ -2,12 +2,14 @@
 //! a BOM, or GB18030/GBK; we accept exactly those and refuse anything else with the
 //! byte and line where decoding failed, rather than guessing and producing mojibake.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Text decoded from a source file, with the encoding it was found in.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// Borrowed from the input when it is UTF-8 already: no copy of a large file.
+    pub text: Cow<'a, str>,
     /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `GB18030`.
     pub encoding: &'static str,
     pub had_bom: bool,
@@ -51,7 +53,7 @@ impl std::error::Error for DecodeError {}
 
 /// Decodes a source document. UTF-8 is tried first because a valid GB18030 reading of
 /// UTF-8 bytes is almost never valid UTF-8 the other way round.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];
         if encoding == encoding_rs::UTF_8 {
@@ -71,7 +73,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             });
         }
         return Ok(Decoded {
-            text: text.into_owned(),
+            text: Cow::Owned(text.into_owned()),
             encoding: encoding.name(),
             had_bom: true,
         });
@@ -79,7 +81,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     decode_utf8(bytes, false)
 }
 
-fn decode_utf8(bytes: &[u8], had_bom: bool) -> Result<Decoded, DecodeError> {
+fn decode_utf8(bytes: &[u8], had_bom: bool) -> Result<Decoded<'_>, DecodeError> {
     if let Some(pos) = memchr_nul(bytes) {
         return Err(DecodeError::Binary {
             line: line_of_byte(bytes, pos),
@@ -87,7 +89,7 @@ fn decode_utf8(bytes: &[u8], had_bom: bool) -> Result<Decoded, DecodeError> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
+            text: Cow::Borrowed(text),
             encoding: "UTF-8",
             had_bom,
         }),
@@ -102,10 +104,10 @@ fn decode_utf8(bytes: &[u8], had_bom: bool) -> Result<Decoded, DecodeError> {
     }
 }
 
-fn decode_gb18030(bytes: &[u8]) -> Option<Decoded> {
+fn decode_gb18030(bytes: &[u8]) -> Option<Decoded<'_>> {
     let text = encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)?;
     Some(Decoded {
-        text: text.into_owned(),
+        text: Cow::Owned(text.into_owned()),
         encoding: "GB18030",
         had_bom: false,
     })
