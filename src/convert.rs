@@ -95,7 +95,14 @@ pub fn convert(bytes: &[u8], input: &Input) -> Result<Conversion, decode::Decode
         dropped: sorted_dropped(dropped),
     };
     explain.sections(&outline, &ids);
-    let mut measures = build_measures(&outline, items, &ids, &contexts, input.taxonomy, &mut explain);
+    let mut measures = build_measures(
+        &outline,
+        items,
+        &ids,
+        &contexts,
+        input.taxonomy,
+        &mut explain,
+    );
     let figures = build_figures(
         &outline,
         &ids,

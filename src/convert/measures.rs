@@ -146,10 +146,17 @@ pub fn verb_status(text: &str) -> Option<Reasoned<Status>> {
         (Status::Ongoing, count(ONGOING_VERBS), ONGOING_VERBS),
     ];
     let best = scores.iter().max_by_key(|(_, score, _)| *score)?;
-    let tied = scores.iter().filter(|(_, score, _)| *score == best.1).count() > 1;
+    let tied = scores
+        .iter()
+        .filter(|(_, score, _)| *score == best.1)
+        .count()
+        > 1;
     (best.1 > 0 && !tied).then(|| Reasoned {
         value: best.0,
-        why: format!("wording: {}", best.2.iter().find(|w| found.contains(w)).unwrap_or(&"")),
+        why: format!(
+            "wording: {}",
+            best.2.iter().find(|w| found.contains(w)).unwrap_or(&"")
+        ),
     })
 }
 
@@ -158,7 +165,7 @@ pub fn verb_status(text: &str) -> Option<Reasoned<Status>> {
 fn cue_words_in(text: &str) -> Vec<&'static str> {
     let mut found: Vec<&'static str> = Vec::new();
     for (at, c) in text.char_indices() {
-        if !CUE_FIRST_CHARS.contains(c) {
+        if !CUE_FIRST_CHARS.contains(&c) {
             continue;
         }
         let rest = &text[at..];
@@ -173,8 +180,12 @@ fn cue_words_in(text: &str) -> Vec<&'static str> {
     found
 }
 
-/// The first characters of the cue words above.
-const CUE_FIRST_CHARS: &str = "已成完实获建累荣截先落率将力确计争拟要到目申持正不继进深";
+/// The first characters of the cue words above (a slice of chars: a `str` would be
+/// searched as text for every character looked up).
+const CUE_FIRST_CHARS: &[char] = &[
+    '已', '成', '完', '实', '获', '建', '累', '荣', '截', '先', '落', '率', '将', '力', '确', '计',
+    '争', '拟', '要', '到', '目', '申', '持', '正', '不', '继', '进', '深',
+];
 
 /// What a document of this kind mostly talks about when nothing else says.
 pub fn default_status(kind: DocKind) -> Reasoned<Status> {
@@ -306,7 +317,12 @@ mod tests {
     #[test]
     fn every_cue_word_starts_with_a_listed_character() {
         for word in DONE_VERBS.iter().chain(PLANNED_VERBS).chain(ONGOING_VERBS) {
-            assert!(word.chars().next().is_some_and(|c| CUE_FIRST_CHARS.contains(c)), "{word}");
+            assert!(
+                word.chars()
+                    .next()
+                    .is_some_and(|c| CUE_FIRST_CHARS.contains(&c)),
+                "{word}"
+            );
         }
     }
 
