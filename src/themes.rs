@@ -14,10 +14,12 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::brief::Theme;
+/// A taxonomy that cannot be used fails like a brief: `file:line: why`.
+pub use crate::brief::load::LoadError;
 
 /// Where the evidence for a theme was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,27 +95,14 @@ impl Taxonomy {
     /// Reads, parses and validates a user's taxonomy. Errors name the file, and for
     /// YAML errors the line and column.
     pub fn load(path: &Path) -> Result<Taxonomy, LoadError> {
-        let error = |line, column, message| LoadError {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message,
-        };
-        let yaml = std::fs::read_to_string(path).map_err(|e| error(None, None, e.to_string()))?;
-        let taxonomy = Taxonomy::parse(&yaml).map_err(|e| {
-            let at = e.location();
-            let message = strip_location(&e.to_string());
-            error(
-                at.as_ref().map(|l| l.line()),
-                at.map(|l| l.column()),
-                message,
-            )
-        })?;
+        let yaml =
+            std::fs::read_to_string(path).map_err(|e| LoadError::new(path, e.to_string()))?;
+        let taxonomy = Taxonomy::parse(&yaml).map_err(|e| LoadError::from_yaml(path, &e))?;
         let problems = taxonomy.validate();
         if problems.is_empty() {
             Ok(taxonomy)
         } else {
-            Err(error(None, None, problems.join("; ")))
+            Err(LoadError::new(path, problems.join("; ")))
         }
     }
 
@@ -183,40 +172,6 @@ impl fmt::Debug for Taxonomy {
         f.debug_struct("Taxonomy")
             .field("themes", &self.themes)
             .finish_non_exhaustive()
-    }
-}
-
-/// Why a taxonomy file could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    pub path: PathBuf,
-    /// 1-based, for YAML errors that have a position.
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-impl std::error::Error for LoadError {}
-
-/// serde_yaml appends " at line L column C" to its messages; `LoadError` shows the
-/// position itself, in the `file:line:column` form editors understand.
-fn strip_location(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) if message[at..].contains(" column ") => message[..at].to_owned(),
-        _ => message.to_owned(),
     }
 }
 
@@ -555,7 +510,7 @@ mod tests {
     /// Every non-empty line of the seed documents, with its file name.
     fn seed_lines() -> Vec<(String, String)> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
             .expect("seeds directory")
             .map(|e| e.expect("seed entry").path())
             .filter(|p| p.extension().is_some_and(|e| e == "txt"))

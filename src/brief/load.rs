@@ -28,7 +28,7 @@ pub struct LoadError {
 }
 
 impl LoadError {
-    fn new(path: &Path, message: impl Into<String>) -> LoadError {
+    pub(crate) fn new(path: &Path, message: impl Into<String>) -> LoadError {
         LoadError {
             path: path.to_path_buf(),
             line: None,
