@@ -296,3 +296,38 @@ fn a_brief_that_fails_to_load_does_not_stop_the_others() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn wide_ambiguous_terminals_get_ascii_borders_and_unambiguous_quotes() {
+    let (w, h) = (100, 30);
+    let loaded = load(&Source::Dir(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("briefs"),
+    ));
+    let settings = Settings {
+        lang: Lang::Zh,
+        color: true,
+        ambiguous: AmbiguousWidth::Wide,
+    };
+    let mut app = App::new(
+        loaded.briefs,
+        loaded.errors,
+        &loaded.themes,
+        settings,
+        Rect::new(0, 0, w, h),
+    );
+    open_reader(&mut app, "yiwu-2024-qa");
+    let rows = screen(&app, w, h);
+    let joined = rows.join("\n");
+    assert!(
+        rows[1].starts_with('+') && rows[1].contains('-'),
+        "ASCII border: {}",
+        rows[1]
+    );
+    for ambiguous in ['“', '”', '…', '─', '│', '┌'] {
+        assert!(
+            !joined.contains(ambiguous),
+            "{ambiguous} drawn in wide mode:\n{joined}"
+        );
+    }
+    assert!(joined.contains("「小商品"), "quotes replaced:\n{joined}");
+}

@@ -146,7 +146,6 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    let compare = app.mode == Mode::Compare;
     Some(match key.code {
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Esc | KeyCode::Backspace => Action::Back,
@@ -161,8 +160,8 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Enter => Action::Open,
         KeyCode::Tab => Action::NextPane,
         KeyCode::BackTab => Action::PrevPane,
-        KeyCode::Right | KeyCode::Char('l') if compare => Action::NextPane,
-        KeyCode::Left | KeyCode::Char('h') if compare => Action::PrevPane,
+        KeyCode::Right | KeyCode::Char('l') if app.mode != Mode::Library => Action::NextPane,
+        KeyCode::Left | KeyCode::Char('h') if app.mode != Mode::Library => Action::PrevPane,
         KeyCode::Char(' ') => Action::Mark,
         KeyCode::Char('c') => Action::Compare,
         KeyCode::Char('s') => Action::CycleSort,
