@@ -57,6 +57,9 @@ pub fn convert(bytes: &[u8], input: &Input) -> Result<Conversion, decode::Decode
     let front = cleaned.front.clone();
     let web = cleaned.web.clone();
     let dropped = cleaned.dropped.clone();
+    if explain.enabled {
+        explain.layout = cleaned.layout.clone();
+    }
     let mut outline = outline::build(cleaned.paragraphs);
     let items = std::mem::take(&mut outline.items);
     let meta = infer_meta(&outline, &front, &web, &dropped, input);

@@ -51,6 +51,9 @@ pub struct Cleaned {
     pub front: Vec<FrontLine>,
     /// Web metadata lines, whose dates and issuer `meta` may use (also in `dropped`).
     pub web: Vec<FrontLine>,
+    /// White-space-only repairs, for `--explain`: stray spaces removed, sentences
+    /// rejoined across a page break.
+    pub layout: Vec<(u32, String)>,
 }
 
 /// Cleans decoded source lines (line `i` of the slice is source line `i + 1`).
@@ -83,12 +86,28 @@ pub fn clean(lines: &[&str]) -> Cleaned {
             } else {
                 remove_stray_spaces(piece)
             };
+            // Only white space is ever removed, so a shorter text means spaces went.
+            if !table && text.len() < piece.trim().len() {
+                out.layout.push((
+                    line,
+                    "stray spaces between Chinese characters removed".to_owned(),
+                ));
+            }
             if !text.is_empty() {
                 builder.push(line, text, i == 0);
             }
         }
     }
     out.paragraphs = builder.finish();
+    for paragraph in &out.paragraphs {
+        for pair in paragraph.starts.windows(2) {
+            let (from, to) = (pair[0].1, pair[1].1);
+            out.layout.push((
+                to,
+                format!("sentence from line {from} continues here after a page break; rejoined"),
+            ));
+        }
+    }
     out
 }
 
@@ -736,6 +755,9 @@ mod tests {
         let p = &cleaned.paragraphs[1];
         assert_eq!(p.first_line(), 2);
         assert_eq!(p.line_at(p.text.len() - 1), 6);
+        assert_eq!(cleaned.layout.len(), 1, "{:?}", cleaned.layout);
+        assert_eq!(cleaned.layout[0].0, 6);
+        assert!(cleaned.layout[0].1.contains("from line 2"));
     }
 
     #[test]
@@ -754,6 +776,18 @@ mod tests {
         let joined = &cleaned.paragraphs[1];
         assert_eq!(joined.starts.len(), 5_000);
         assert_eq!(joined.line_at(joined.text.len() - 1), 5_001);
+    }
+
+    #[test]
+    fn stray_spaces_are_reported_per_line() {
+        let lines = [
+            "正文开始。",
+            "社会消费品零售总额规模回归 并保持在全国前三甲。",
+            "没有多余空格。",
+        ];
+        let cleaned = clean(&lines);
+        let lines_fixed: Vec<u32> = cleaned.layout.iter().map(|l| l.0).collect();
+        assert_eq!(lines_fixed, vec![2]);
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct Explain {
     pub figures: Vec<(u32, String)>,
     pub skipped: Vec<(u32, String)>,
     pub dropped: Vec<Dropped>,
+    /// White-space-only repairs (stray spaces, page-break rejoins).
+    pub layout: Vec<(u32, String)>,
 }
 
 impl Explain {
@@ -164,6 +166,7 @@ impl Explain {
             ("figures", &self.figures),
             ("numbers that are not figures", &self.skipped),
             ("dropped", &dropped),
+            ("layout repaired (white space only)", &self.layout),
         ] {
             let _ = writeln!(out, "\n{title} ({}):", entries.len());
             let mut sorted: Vec<&(u32, String)> = entries.iter().collect();
