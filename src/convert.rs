@@ -47,23 +47,28 @@ pub struct Conversion {
 pub fn convert(bytes: &[u8], input: &Input) -> Result<Conversion, decode::DecodeError> {
     let decoded = decode::decode(bytes)?;
     let lines = decode::lines(&decoded.text);
-    let cleaned = clean::clean(&lines);
+    let clean::Cleaned {
+        paragraphs,
+        dropped,
+        front,
+        web,
+        layout,
+    } = clean::clean(&lines);
     let mut explain = Explain::new(
         &input.source_path,
         decoded.encoding,
         lines.len(),
         input.explain,
     );
-    let front = cleaned.front.clone();
-    let web = cleaned.web.clone();
-    let dropped = cleaned.dropped.clone();
     if explain.enabled {
-        explain.layout = cleaned.layout.clone();
+        explain.layout = layout;
     }
-    let mut outline = outline::build(cleaned.paragraphs);
+    let mut outline = outline::build(paragraphs);
     let items = std::mem::take(&mut outline.items);
     let meta = infer_meta(&outline, &front, &web, &dropped, input);
-    explain.meta = meta.evidence.clone();
+    if explain.enabled {
+        explain.meta = meta.evidence.clone();
+    }
     let kind = meta.kind.unwrap_or(DocKind::Article);
     let ids = section_ids(&outline);
     let contexts = NodeContexts::new(&outline, kind);
@@ -121,7 +126,9 @@ pub fn convert(bytes: &[u8], input: &Input) -> Result<Conversion, decode::Decode
     brief.source.masked = is_masked(&brief);
     brief.measures = measures.into_iter().map(|m| m.measure).collect();
     brief.figures = figures.into_iter().map(|f| f.figure).collect();
-    explain.dropped = brief.dropped.clone();
+    if explain.enabled {
+        explain.dropped = brief.dropped.clone();
+    }
     Ok(Conversion { brief, explain })
 }
 

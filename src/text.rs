@@ -8,7 +8,6 @@
 //! every range handed back points into the prepared text.
 
 mod ambiguous;
-mod cache;
 mod classes;
 mod sanitize;
 mod truncate;
@@ -23,7 +22,6 @@ use std::borrow::Cow;
 pub use ambiguous::{
     AmbiguousWidth, BorderChars, Borders, border_set, detect_ambiguous, unambiguous,
 };
-pub use cache::WrapCache;
 pub use sanitize::sanitize;
 pub use truncate::{ellipsis, truncate};
 pub use width::width;

@@ -319,18 +319,6 @@ pub fn document_year(meta: &Meta) -> Option<i32> {
         .max()
 }
 
-/// True when a date string has one of the forms the format allows.
-pub fn is_valid_date(date: &str) -> bool {
-    let parts: Vec<&str> = date.split('-').collect();
-    let numeric = |s: &str, len: usize| s.len() == len && s.chars().all(|c| c.is_ascii_digit());
-    match parts.as_slice() {
-        [y] => numeric(y, 4),
-        [y, m] => numeric(y, 4) && numeric(m, 2),
-        [y, m, d] => numeric(y, 4) && numeric(m, 2) && numeric(d, 2),
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,14 +416,5 @@ mod tests {
         assert_eq!(meta.city.as_deref(), Some("临沂"));
         assert_eq!(meta.date.as_deref(), Some("2015"));
         assert!(serde_yaml::from_str::<Sidecar>("cty: 临沂").is_err());
-    }
-
-    #[test]
-    fn date_forms() {
-        assert!(is_valid_date("2024"));
-        assert!(is_valid_date("2024-07"));
-        assert!(is_valid_date("2024-07-15"));
-        assert!(!is_valid_date("2024-7-15"));
-        assert!(!is_valid_date("七月"));
     }
 }

@@ -4,7 +4,7 @@
 //! changes, so a resize never loses the reader's place.
 
 use super::action::Action;
-use super::doc::{BlockKind, Doc};
+use super::doc::Doc;
 use super::i18n::Lang;
 use super::layout;
 use super::rows::{Row, Rows};
@@ -891,13 +891,6 @@ impl App {
             },
             None => id,
         }
-    }
-
-    /// The block kind of a row's block, for views.
-    pub fn block_kind(&self, brief: usize, row: Row) -> Option<&BlockKind> {
-        row.block()
-            .and_then(|b| self.docs[brief].blocks.get(b))
-            .map(|b| &b.kind)
     }
 }
 

@@ -3,7 +3,7 @@
 //! outline that points into the blocks. Built once per brief; wrapping to a width is
 //! a separate, cached step, so scrolling and resizing never rebuild this.
 
-use crate::brief::{Brief, Measure};
+use crate::brief::Brief;
 use crate::text::{AmbiguousWidth, prepare};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,7 +158,7 @@ impl Doc {
         for (index, measure) in measures {
             let block = self.push(
                 BlockKind::Measure { index },
-                &measure_text(measure),
+                &measure.text,
                 entry,
                 Some(measure.line),
             );
@@ -206,10 +206,6 @@ fn is_marker(text: &str) -> bool {
     // Markers are recognised before content, so try the marker with a character after.
     let probe = format!("{text}中");
     !text.is_empty() && text.len() <= 16 && marker_at(&probe).is_some_and(|m| m.len == text.len())
-}
-
-fn measure_text(measure: &Measure) -> String {
-    measure.text.clone()
 }
 
 /// The part of a quote to highlight: from its first digit (or masking `*`) to the

@@ -1,7 +1,7 @@
 //! Interface labels in Chinese and English. The language comes from `--lang`, else
 //! from the locale (LC_ALL, LC_MESSAGES, LANG): Chinese for zh_*, English otherwise.
 
-use crate::brief::{DocKind, FigureKind, Status};
+use crate::brief::{DocKind, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -54,14 +54,6 @@ impl Lang {
             Status::Done => self.pick("已完成", "done"),
             Status::Planned => self.pick("计划", "planned"),
             Status::Ongoing => self.pick("进行中", "ongoing"),
-        }
-    }
-
-    pub fn figure_kind(self, kind: FigureKind) -> &'static str {
-        match kind {
-            FigureKind::Actual => self.pick("实际", "actual"),
-            FigureKind::Target => self.pick("目标", "target"),
-            FigureKind::Masked => self.pick("隐去", "masked"),
         }
     }
 }

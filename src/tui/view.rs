@@ -29,7 +29,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.mode {
         Mode::Library => library(app, frame, parts.body),
         Mode::Reader => reader(app, frame, parts.body),
-        Mode::Compare => compare(app, frame, parts.body),
+        Mode::Compare => compare(app, frame),
     }
     status_line(app, frame, parts.status);
     hint_bar(app, frame, parts.hints);
@@ -404,7 +404,8 @@ fn styled_spans(
 
 // ---------------------------------------------------------------- side by side
 
-fn compare(app: &App, frame: &mut Frame, body: Rect) {
+/// Columns laid out as `App::compare_panes` says, so drawing and scrolling agree.
+fn compare(app: &App, frame: &mut Frame) {
     let panes = app.compare_panes();
     for (column, (&brief, area)) in app.compare.briefs.iter().zip(panes).enumerate() {
         let b = &app.briefs[brief];
@@ -421,7 +422,6 @@ fn compare(app: &App, frame: &mut Frame, body: Rect) {
         frame.render_widget(block, area);
         text_pane(app, frame, brief, app.compare.tops[column], inner, false);
     }
-    let _ = body;
 }
 
 // ---------------------------------------------------------------- help
