@@ -12,7 +12,7 @@ fn main() {
             entries
                 .filter_map(|e| e.ok())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".yaml") && n != "themes.yaml")
+                .filter(|n| n.ends_with(".yaml") && n != "themes.yaml" && n != "metrics.yaml")
                 .collect()
         })
         .unwrap_or_default();

@@ -14,7 +14,12 @@ use super::{Brief, SCHEMA_VERSION};
 pub const MAX_BRIEF_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Files in a briefs directory that are not briefs.
-const NOT_BRIEFS: [&str; 2] = ["themes.yaml", "talking-points.yaml"];
+const NOT_BRIEFS: [&str; 4] = [
+    "themes.yaml",
+    "metrics.yaml",
+    "talking-points.yaml",
+    "saved-views.yaml",
+];
 
 /// Why a brief could not be loaded, with where in the file, when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
