@@ -4,7 +4,8 @@
 //! the library), and the time to draw one frame of each view at 200×60, on
 //! ratatui's TestBackend (drawing into a buffer; a real terminal adds its output).
 
-use brief::text::AmbiguousWidth;
+use brief::synth;
+use brief::text::{AmbiguousWidth, wrap};
 use brief::themes::Taxonomy;
 use brief::tui::action::Action;
 use brief::tui::app::{App, Settings};
@@ -97,4 +98,34 @@ fn main() {
     }
     app.update(Action::Compare);
     println!("frame, 4 side by side:{:?}", frame_time(&app));
+    for (tab, name) in [
+        (2, "measures"),
+        (3, "theme lens"),
+        (4, "figures"),
+        (5, "points"),
+    ] {
+        app.update(Action::Tab(tab));
+        println!(
+            "frame, {name}:{:>w$?}",
+            frame_time(&app),
+            w = 16 - name.len()
+        );
+    }
+    wrap_throughput();
+}
+
+/// Chinese line wrapping, the viewer's main text work, in MB/s of source text.
+fn wrap_throughput() {
+    let text: String = (0..400).map(|i| synth::document(1, i).text).collect();
+    let start = Instant::now();
+    let mut lines = 0;
+    for width in [20, 37, 80, 200] {
+        lines += wrap(&text, width).len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = 4.0 * text.len() as f64 / 1e6;
+    println!(
+        "wrap: {mb:.1} MB at 4 widths in {secs:.3} s = {:.1} MB/s ({lines} lines)",
+        mb / secs
+    );
 }

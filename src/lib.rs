@@ -4,6 +4,8 @@
 
 pub mod brief;
 pub mod convert;
+pub mod points;
+pub mod query;
 pub mod synth;
 pub mod text;
 pub mod themes;

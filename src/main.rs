@@ -141,8 +141,11 @@ fn view(
             None => detect_ambiguous(env),
         },
     };
-    let state_file = tui::state::state_path(env);
-    tui::run(loaded, settings, state_file).context("running the viewer")?;
+    let files = tui::Files {
+        state: tui::state::state_path(env),
+        points: brief::points::default_path(loaded.root.as_deref(), env),
+    };
+    tui::run(loaded, settings, files).context("running the viewer")?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,10 +5,17 @@
 pub mod action;
 pub mod app;
 pub mod doc;
+pub mod figures;
 pub mod i18n;
+pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod lens;
+pub mod measures;
+pub mod picker;
+pub mod points_view;
 pub mod rows;
+pub mod saved_views;
 pub mod state;
 pub mod style;
 pub mod terminal;
@@ -16,6 +23,7 @@ pub mod view;
 
 use crate::brief::load::{load_brief, load_dir, parse_brief};
 use crate::brief::{Brief, Theme};
+use crate::query::MetricGroups;
 use crate::themes::Taxonomy;
 use app::{App, Settings};
 use crossterm::event::{self, Event};
@@ -44,6 +52,8 @@ pub struct Loaded {
     pub themes: Vec<Theme>,
     /// Where the briefs' source paths start: the parent of a briefs directory.
     pub root: Option<PathBuf>,
+    /// The metric synonyms: the directory's `metrics.yaml`, else the built-in list.
+    pub metrics: MetricGroups,
 }
 
 /// Loads the briefs of `source`; a file that fails does not stop the others.
@@ -62,11 +72,25 @@ pub fn load(source: &Source) -> Loaded {
             .map(Path::to_path_buf),
         Source::Embedded => None,
     };
+    let mut errors = errors;
+    let metrics = match source {
+        Source::Dir(dir) if dir.join("metrics.yaml").is_file() => {
+            match MetricGroups::load(&dir.join("metrics.yaml")) {
+                Ok(metrics) => metrics,
+                Err(error) => {
+                    errors.push(format!("{error} (using the built-in metric list)"));
+                    MetricGroups::builtin()
+                }
+            }
+        }
+        _ => MetricGroups::builtin(),
+    };
     Loaded {
         briefs,
         errors,
         themes: themes(source),
         root,
+        metrics,
     }
 }
 
@@ -114,15 +138,41 @@ pub fn themes(source: &Source) -> Vec<Theme> {
     from_dir.unwrap_or_else(Taxonomy::builtin).into_themes()
 }
 
-/// Runs the viewer until the user quits. `state_file` is where the position is kept.
-pub fn run(loaded: Loaded, settings: Settings, state_file: Option<PathBuf>) -> std::io::Result<()> {
+/// Where the viewer keeps what the user makes: the position, the talking points, and
+/// the saved views (next to the points).
+pub struct Files {
+    pub state: Option<PathBuf>,
+    pub points: PathBuf,
+}
+
+impl Files {
+    pub fn saved_views(&self) -> PathBuf {
+        self.points.with_file_name(saved_views::FILE_NAME)
+    }
+}
+
+/// Runs the viewer until the user quits.
+pub fn run(loaded: Loaded, settings: Settings, files: Files) -> std::io::Result<()> {
     let mut guard = terminal::TerminalGuard::enter(true)?;
     let size = guard.terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
-    let mut app = App::new(loaded.briefs, loaded.errors, &loaded.themes, settings, area);
+    let mut app = App::with_metrics(
+        loaded.briefs,
+        loaded.errors,
+        &loaded.themes,
+        &loaded.metrics,
+        settings,
+        area,
+    );
     app.source_root = loaded.root;
-    if let Some(path) = &state_file {
+    let views_notice = app.open_saved_views_file(&files.saved_views());
+    let points_notice = app.open_points(&files.points);
+    if let Some(path) = &files.state {
         app.restore(&state::load(path));
+    }
+    // Said after restoring, so the position's own messages do not hide it.
+    if let Some(notice) = points_notice.or(views_notice) {
+        app.status = Some(notice);
     }
     loop {
         guard.terminal.draw(|frame| view::render(&app, frame))?;
@@ -134,11 +184,18 @@ pub fn run(loaded: Loaded, settings: Settings, state_file: Option<PathBuf>) -> s
         };
         let Some(action) = action else { continue };
         app.update(action);
+        if let Some(text) = app.clipboard.take() {
+            // OSC 52: the terminal puts the text on the clipboard, also over ssh.
+            use std::io::Write;
+            let backend = guard.terminal.backend_mut();
+            backend.write_all(crate::points::osc52(&text).as_bytes())?;
+            backend.flush()?;
+        }
         if app.quit {
             break;
         }
     }
-    if let Some(path) = &state_file {
+    if let Some(path) = &files.state {
         let _ = state::save(path, &app.saved());
     }
     Ok(())

@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 struct Tmux {
     socket: String,
     state: PathBuf,
+    /// The talking-points file, in a directory of its own (saved views and exports
+    /// go beside it).
+    points: PathBuf,
 }
 
 impl Tmux {
@@ -33,7 +36,15 @@ impl Tmux {
         let socket = format!("brief-e2e-{name}-{}", std::process::id());
         let state = std::env::temp_dir().join(format!("{socket}.yaml"));
         let _ = std::fs::remove_file(&state);
-        let mut command = format!("BRIEF_STATE={} ", state.display());
+        let points_dir = std::env::temp_dir().join(format!("{socket}-points"));
+        let _ = std::fs::remove_dir_all(&points_dir);
+        std::fs::create_dir_all(&points_dir).unwrap();
+        let points = points_dir.join("talking-points.yaml");
+        let mut command = format!(
+            "BRIEF_STATE={} BRIEF_POINTS={} ",
+            state.display(),
+            points.display()
+        );
         for (key, value) in env {
             command.push_str(&format!("{key}={value} "));
         }
@@ -41,7 +52,11 @@ impl Tmux {
             "{}; echo EXIT=$?; sleep 30",
             env!("CARGO_BIN_EXE_brief")
         ));
-        let tmux = Tmux { socket, state };
+        let tmux = Tmux {
+            socket,
+            state,
+            points,
+        };
         tmux.run(&[
             "new-session",
             "-d",
@@ -120,6 +135,9 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         self.run(&["kill-server"]);
         let _ = std::fs::remove_file(&self.state);
+        if let Some(dir) = self.points.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
 
@@ -176,6 +194,83 @@ fn read_search_compare_help_resize_quit() {
     tmux.wait_for("EXIT=0");
     let state = std::fs::read_to_string(&tmux.state).expect("the position is saved on quit");
     assert!(state.contains("view: compare"), "{state}");
+}
+
+#[test]
+fn filter_collect_points_note_reopen_export() {
+    let tmux = Tmux::start("points", 100, 30, &[("LANG", "zh_CN.UTF-8")]);
+    tmux.wait_for("简报库 (5)");
+
+    // Measures of two themes, picked by typing pinyin initials in the theme list.
+    tmux.keys(&["2", "t"]);
+    tmux.text("wl");
+    tmux.wait_for("[ ] 物流与供应链");
+    tmux.keys(&["Space", "BSpace", "BSpace"]);
+    tmux.text("kjds");
+    tmux.wait_for("[ ] 跨境电商");
+    tmux.keys(&["Space", "Enter"]);
+    tmux.wait_for("[主题 跨境电商]");
+    // … in one city.
+    tmux.keys(&["c"]);
+    tmux.text("义乌");
+    tmux.wait_for("[ ] 义乌");
+    tmux.keys(&["Space", "Enter"]);
+    let screen = tmux.wait_for("[城市 义乌]");
+    assert!(screen.contains("[主题 物流与供应链]"), "{screen}");
+    let counts = screen
+        .lines()
+        .find(|l| l.starts_with("共 "))
+        .expect("the count line");
+    assert!(
+        counts.contains("· 义乌 ") && !counts.contains("武汉"),
+        "only Yiwu matches: {counts}"
+    );
+
+    // Three points, a note in Chinese on the first.
+    tmux.keys(&["Space", "j", "Space", "j", "Space"]);
+    tmux.wait_for("已加入要点 (3)");
+    tmux.keys(&["5"]);
+    tmux.wait_for("会议要点 (3)");
+    tmux.keys(&["e"]);
+    tmux.text("可借鉴：展场联动");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("笔记：可借鉴：展场联动");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    let saved = std::fs::read_to_string(&tmux.points).expect("points saved");
+    assert_eq!(saved.matches("- ref: yiwu-2024-qa#m").count(), 3, "{saved}");
+    assert!(saved.contains("note: 可借鉴：展场联动"), "{saved}");
+
+    // Reopen: the points view comes back with the points and the note.
+    let again = Tmux::start(
+        "points2",
+        100,
+        30,
+        &[
+            ("LANG", "zh_CN.UTF-8"),
+            ("BRIEF_STATE", &tmux.state.display().to_string()),
+            ("BRIEF_POINTS", &tmux.points.display().to_string()),
+        ],
+    );
+    let screen = again.wait_for("会议要点 (3)");
+    assert!(screen.contains("笔记：可借鉴：展场联动"), "{screen}");
+
+    // Export grouped by city: Markdown beside the points file.
+    again.keys(&["x"]);
+    again.wait_for("按城市分组");
+    again.keys(&["Down", "Enter"]);
+    again.wait_for("已导出到");
+    let markdown = std::fs::read_to_string(tmux.points.with_extension("md")).expect("exported");
+    assert!(markdown.starts_with("# "), "{markdown}");
+    assert!(markdown.contains("义乌"), "{markdown}");
+    assert!(markdown.contains("可借鉴：展场联动"), "{markdown}");
+    // The citation names the source file (Markdown escapes its underscore).
+    assert!(markdown.contains("3a939fd7fb08cf59.txt 第 "), "{markdown}");
+    for quote in saved.lines().filter_map(|l| l.strip_prefix("  quote: ")) {
+        let start: String = quote.chars().take(12).collect();
+        assert!(markdown.contains(&start), "{start} in\n{markdown}");
+    }
+    drop(again);
 }
 
 #[test]

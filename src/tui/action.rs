@@ -49,6 +49,40 @@ pub enum Action {
     Type(char),
     Backspace,
     Submit,
+    /// Text input: move the caret, delete the character after it.
+    CaretLeft,
+    CaretRight,
+    CaretHome,
+    CaretEnd,
+    Delete,
+    /// Switch to one of the top-level views (1 library … 5 talking points).
+    Tab(u8),
+    /// Measures / figures: choose themes, cities, statuses or document kinds.
+    PickThemes,
+    PickCities,
+    PickStatuses,
+    PickKinds,
+    /// Measures / figures: remove the filter added last, or all of them.
+    RemoveFilter,
+    ClearFilters,
+    /// Measures: save the filters under a name; recall a saved set.
+    SaveView,
+    RecallView,
+    /// Theme lens: the next / previous theme.
+    CycleTheme(i32),
+    /// Figures: sort the other way round.
+    ReverseSort,
+    /// Add what is in focus to the talking points (or take it out again).
+    AddPoint,
+    /// Talking points: move the selected point up or down.
+    MovePoint(i32),
+    /// Talking points: remove the selected one; bring back the one removed last.
+    RemovePoint,
+    Undo,
+    /// Talking points: write a note on the selected one.
+    EditNote,
+    /// Talking points: export as Markdown (and copy to the clipboard).
+    Export,
     /// The terminal changed size.
     Resize(u16, u16),
     /// Mouse: wheel over the pane at this column and row.

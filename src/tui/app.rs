@@ -5,14 +5,23 @@
 
 use super::action::Action;
 use super::doc::Doc;
+use super::figures::FiguresState;
 use super::i18n::Lang;
+use super::input::LineInput;
 use super::layout;
+use super::lens::LensState;
+use super::measures::MeasuresState;
+use super::picker::{Item, Picker, Purpose};
+use super::points_view::PointsState;
 use super::rows::{Row, Rows};
+use super::saved_views::SavedViews;
 use super::state::SavedState;
 use crate::brief::{Brief, Theme};
+use crate::points::GroupBy;
+use crate::query::{Index, MetricGroups};
 use crate::text::AmbiguousWidth;
 use ratatui::layout::Rect;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -21,6 +30,33 @@ pub enum Mode {
     Library,
     Reader,
     Compare,
+    /// Every measure of every brief, filtered.
+    Measures,
+    /// Themes across cities, one column per city.
+    Lens,
+    /// One table of figures across cities.
+    Figures,
+    /// The talking points collected for a meeting.
+    Points,
+}
+
+impl Mode {
+    /// The top-level views in the order of their number keys.
+    pub const TABS: [Mode; 5] = [
+        Mode::Library,
+        Mode::Measures,
+        Mode::Lens,
+        Mode::Figures,
+        Mode::Points,
+    ];
+
+    /// The tab a view belongs to: the reader and side by side open from the library.
+    pub fn tab(self) -> Mode {
+        match self {
+            Mode::Reader | Mode::Compare => Mode::Library,
+            other => other,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,11 +125,34 @@ pub struct CompareState {
 /// Incremental search: the query as typed and the places it matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
-    pub typing: bool,
     pub query: String,
     /// `(block, start, end)` in the open brief, in document order.
     pub matches: Vec<(usize, usize, usize)>,
     pub current: usize,
+}
+
+/// What a line being typed is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Reader: find in the text; library: jump to a brief.
+    Search,
+    /// Measures: the text filter, applied as it is typed.
+    MeasureText,
+    /// Figures: the text filter, applied as it is typed.
+    FigureText,
+    /// Measures: the name to save the filters under.
+    ViewName,
+    /// Talking points: the note on point N.
+    Note(usize),
+}
+
+/// A line being typed in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: LineInput,
+    /// The value before typing started, restored by Esc.
+    pub before: String,
 }
 
 /// Settings fixed at start.
@@ -108,7 +167,11 @@ pub struct App {
     pub briefs: Vec<Brief>,
     /// Theme id → (Chinese label, English label), for tags.
     pub themes: HashMap<String, (String, String)>,
-    pub docs: Vec<Doc>,
+    /// The taxonomy as loaded, for exports.
+    pub theme_list: Vec<Theme>,
+    /// Each brief prepared for reading, built the first time it is shown, so a
+    /// thousand briefs open as fast as five.
+    docs: Vec<OnceCell<Doc>>,
     /// Files that failed to load, with why; shown in the library.
     pub errors: Vec<String>,
     pub settings: Settings,
@@ -117,7 +180,22 @@ pub struct App {
     pub reader: ReaderState,
     pub compare: CompareState,
     pub search: Search,
+    /// A line being typed, if any: keys go to it first.
+    pub prompt: Option<Prompt>,
+    /// A pop-up list, if open: keys go to it after the prompt.
+    pub picker: Option<Picker>,
+    /// Precomputed filters over all briefs.
+    pub index: Index,
+    pub measures: MeasuresState,
+    pub lens: LensState,
+    pub figures: FiguresState,
+    pub points: PointsState,
+    pub saved_views: SavedViews,
+    /// Text to put on the terminal's clipboard (OSC 52); the event loop sends it.
+    pub clipboard: Option<String>,
     pub help: bool,
+    /// Where Esc in the reader returns to: the view it was opened from.
+    pub back_to: Mode,
     pub quit: bool,
     pub area: Rect,
     /// A one-line message for the status bar (a source line, a search count …).
@@ -128,6 +206,7 @@ pub struct App {
 }
 
 impl App {
+    /// The viewer on `briefs`, grouping figures by the built-in metric synonyms.
     pub fn new(
         briefs: Vec<Brief>,
         errors: Vec<String>,
@@ -135,11 +214,27 @@ impl App {
         settings: Settings,
         area: Rect,
     ) -> App {
-        let docs = briefs
-            .iter()
-            .map(|b| Doc::build(b, settings.ambiguous))
-            .collect();
-        let themes = themes
+        App::with_metrics(
+            briefs,
+            errors,
+            themes,
+            &MetricGroups::builtin(),
+            settings,
+            area,
+        )
+    }
+
+    /// The viewer on `briefs`, grouping figures by `metrics`.
+    pub fn with_metrics(
+        briefs: Vec<Brief>,
+        errors: Vec<String>,
+        themes_in: &[Theme],
+        metrics: &MetricGroups,
+        settings: Settings,
+        area: Rect,
+    ) -> App {
+        let docs = (0..briefs.len()).map(|_| OnceCell::new()).collect();
+        let themes = themes_in
             .iter()
             .map(|t| {
                 (
@@ -152,9 +247,11 @@ impl App {
             })
             .collect();
         let order = (0..briefs.len()).collect();
-        App {
+        let index = Index::new(&briefs, metrics);
+        let mut app = App {
             briefs,
             themes,
+            theme_list: themes_in.to_vec(),
             docs,
             errors,
             settings,
@@ -179,13 +276,32 @@ impl App {
                 focus: 0,
             },
             search: Search::default(),
+            prompt: None,
+            picker: None,
+            index,
+            measures: MeasuresState::default(),
+            lens: LensState::default(),
+            figures: FiguresState::default(),
+            points: PointsState::in_memory(),
+            saved_views: SavedViews::in_memory(),
+            clipboard: None,
             help: false,
+            back_to: Mode::Library,
             quit: false,
             area,
             status: None,
             source_root: None,
             rows: RefCell::new(HashMap::new()),
-        }
+        };
+        app.refilter_measures();
+        app.refilter_figures();
+        app.rebuild_lens();
+        app
+    }
+
+    /// Brief `brief` prepared for reading.
+    pub fn doc(&self, brief: usize) -> &Doc {
+        self.docs[brief].get_or_init(|| Doc::build(&self.briefs[brief], self.settings.ambiguous))
     }
 
     /// The rows of brief `brief` at `width`, laid out once and cached.
@@ -196,7 +312,7 @@ impl App {
         }
         cache
             .entry((brief, width))
-            .or_insert_with(|| Rc::new(Rows::layout(&self.docs[brief], width)))
+            .or_insert_with(|| Rc::new(Rows::layout(self.doc(brief), width)))
             .clone()
     }
 
@@ -205,14 +321,14 @@ impl App {
         layout::reader(layout::frame(self.area).body).1
     }
 
-    fn reader_rows(&self) -> Rc<Rows> {
+    pub(super) fn reader_rows(&self) -> Rc<Rows> {
         self.rows(
             self.reader.brief,
             layout::text_width(self.reader_text_pane()),
         )
     }
 
-    fn page_height(&self) -> usize {
+    pub(super) fn page_height(&self) -> usize {
         usize::from(layout::inner(layout::frame(self.area).body).height).max(1)
     }
 
@@ -225,8 +341,11 @@ impl App {
         if let Action::Resize(width, height) = action {
             return self.resize(width, height);
         }
-        if self.search.typing {
-            return self.search_input(action);
+        if self.prompt.is_some() {
+            return self.prompt_action(action);
+        }
+        if self.picker.is_some() {
+            return self.picker_action(action);
         }
         if self.help {
             if matches!(action, Action::ToggleHelp | Action::Back | Action::Quit) {
@@ -237,11 +356,105 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.help = true,
+            Action::Tab(n) => self.switch_tab(n),
             _ => match self.mode {
                 Mode::Library => self.library_action(action),
                 Mode::Reader => self.reader_action(action),
                 Mode::Compare => self.compare_action(action),
+                Mode::Measures => self.measures_action(action),
+                Mode::Lens => self.lens_action(action),
+                Mode::Figures => self.figures_action(action),
+                Mode::Points => self.points_action(action),
             },
+        }
+    }
+
+    /// To top-level view `n` (1-based, as on the keys).
+    fn switch_tab(&mut self, n: u8) {
+        let Some(&mode) = Mode::TABS.get(usize::from(n).wrapping_sub(1)) else {
+            return;
+        };
+        self.mode = mode;
+        self.status = None;
+        if mode == Mode::Points {
+            self.refresh_points();
+        }
+    }
+
+    // ------------------------------------------------------------ typing
+
+    /// Starts typing a line for `kind`, beginning with `text`.
+    pub(super) fn start_prompt(&mut self, kind: PromptKind, text: &str) {
+        self.prompt = Some(Prompt {
+            kind,
+            input: LineInput::with_text(text),
+            before: text.to_owned(),
+        });
+    }
+
+    fn prompt_action(&mut self, action: Action) {
+        let Some(prompt) = self.prompt.as_mut() else {
+            return;
+        };
+        let input = &mut prompt.input;
+        match action {
+            Action::Type(c) => input.insert(c),
+            Action::Backspace => input.backspace(),
+            Action::Delete => input.delete(),
+            Action::CaretLeft => input.left(),
+            Action::CaretRight => input.right(),
+            Action::CaretHome => input.home(),
+            Action::CaretEnd => input.end(),
+            Action::Submit => {
+                let prompt = self.prompt.take().expect("checked above");
+                return self.prompt_done(prompt.kind, prompt.input.text().to_owned());
+            }
+            Action::Back => {
+                let prompt = self.prompt.take().expect("checked above");
+                return self.prompt_cancelled(prompt.kind, &prompt.before);
+            }
+            _ => return,
+        }
+        let prompt = self.prompt.as_ref().expect("still typing");
+        let (kind, text) = (prompt.kind, prompt.input.text().to_owned());
+        self.prompt_changed(kind, text);
+    }
+
+    /// Filters follow the typing; other prompts wait for Enter.
+    fn prompt_changed(&mut self, kind: PromptKind, text: String) {
+        match kind {
+            PromptKind::Search => {
+                self.search.query = text;
+                match self.mode {
+                    Mode::Library => self.jump_library(),
+                    _ => self.find_matches(),
+                }
+            }
+            PromptKind::MeasureText => self.set_measure_text(text),
+            PromptKind::FigureText => self.set_figure_text(text),
+            PromptKind::ViewName | PromptKind::Note(_) => {}
+        }
+    }
+
+    fn prompt_done(&mut self, kind: PromptKind, text: String) {
+        match kind {
+            PromptKind::Search => self.report_matches(),
+            PromptKind::MeasureText | PromptKind::FigureText => {}
+            PromptKind::ViewName => self.save_view(&text),
+            PromptKind::Note(point) => self.set_note(point, &text),
+        }
+    }
+
+    fn prompt_cancelled(&mut self, kind: PromptKind, before: &str) {
+        match kind {
+            PromptKind::Search => {
+                self.search.query.clear();
+                self.search.matches.clear();
+                self.status = None;
+            }
+            PromptKind::MeasureText => self.set_measure_text(before.to_owned()),
+            PromptKind::FigureText => self.set_figure_text(before.to_owned()),
+            PromptKind::ViewName | PromptKind::Note(_) => self.status = None,
         }
     }
 
@@ -351,6 +564,7 @@ impl App {
     }
 
     pub fn open_reader(&mut self, brief: usize) {
+        self.back_to = self.mode.tab();
         self.mode = Mode::Reader;
         if self.reader.brief != brief {
             self.reader = ReaderState {
@@ -401,10 +615,11 @@ impl App {
     fn reader_action(&mut self, action: Action) {
         let rows = self.reader_rows();
         let page = self.page_height() as i32;
-        let outline_len = self.docs[self.reader.brief].outline.len();
+        let outline_len = self.doc(self.reader.brief).outline.len();
         let in_outline = self.reader.focus == Pane::Outline;
         match action {
-            Action::Back => self.mode = Mode::Library,
+            Action::Back => self.mode = self.back_to,
+            Action::AddPoint => self.add_point_in_reader(),
             Action::Move(n) if in_outline => {
                 self.reader.outline = step(self.reader.outline, n, outline_len)
             }
@@ -454,7 +669,7 @@ impl App {
         }
     }
 
-    fn last_top(&self, rows: &Rows) -> usize {
+    pub(super) fn last_top(&self, rows: &Rows) -> usize {
         rows.len().saturating_sub(self.page_height())
     }
 
@@ -464,7 +679,7 @@ impl App {
     }
 
     fn entry_at(&self, block: usize) -> usize {
-        self.docs[self.reader.brief]
+        self.doc(self.reader.brief)
             .blocks
             .get(block)
             .and_then(|b| b.entry)
@@ -472,7 +687,7 @@ impl App {
     }
 
     fn jump_to_entry(&mut self, entry: usize) {
-        let Some(block) = self.docs[self.reader.brief]
+        let Some(block) = self.doc(self.reader.brief)
             .outline
             .get(entry)
             .map(|e| e.block)
@@ -490,7 +705,7 @@ impl App {
 
     /// Scrolls so the row holding byte `at` of `block` is in view, a few rows from
     /// the top (a long block may need scrolling past its start).
-    fn show_position(&mut self, block: usize, at: usize) {
+    pub(super) fn show_position(&mut self, block: usize, at: usize) {
         let rows = self.reader_rows();
         let start = rows.block_start.get(block).copied().unwrap_or(0);
         let row = rows.rows[start..]
@@ -504,7 +719,7 @@ impl App {
     /// The next or previous measure (or figure) after the one in focus, or after
     /// the top of the pane when none is.
     fn step_target(&mut self, measures: bool, forward: bool) {
-        let doc = &self.docs[self.reader.brief];
+        let doc = self.doc(self.reader.brief);
         let blocks = if measures {
             &doc.measure_blocks
         } else {
@@ -548,7 +763,7 @@ impl App {
 
     /// Puts the source file and line of the target (or of the top block) in the
     /// status bar.
-    fn show_source(&mut self) {
+    pub(super) fn show_source(&mut self) {
         let brief = &self.briefs[self.reader.brief];
         let lang = self.settings.lang;
         let (what, line) = match self.reader.target {
@@ -563,7 +778,7 @@ impl App {
             }
             None => {
                 let block = self.reader_rows().block_at(self.reader.top);
-                let line = self.docs[self.reader.brief]
+                let line = self.doc(self.reader.brief)
                     .blocks
                     .get(block)
                     .and_then(|b| b.line)
@@ -598,7 +813,7 @@ impl App {
             if row >= inner.y {
                 let entry =
                     usize::from(row - inner.y) + self.outline_offset(usize::from(inner.height));
-                if entry < self.docs[self.reader.brief].outline.len() {
+                if entry < self.doc(self.reader.brief).outline.len() {
                     self.reader.outline = entry;
                     self.jump_to_entry(entry);
                 }
@@ -613,38 +828,175 @@ impl App {
         self.reader.outline.saturating_sub(height.saturating_sub(1))
     }
 
+    // ------------------------------------------------------------ pop-up lists
+
+    fn picker_action(&mut self, action: Action) {
+        let Some(picker) = self.picker.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Move(n) => picker.move_by(n),
+            Action::Page(n) => picker.move_by(n * 10),
+            Action::Scroll { lines, .. } => picker.move_by(lines.signum()),
+            Action::Top => picker.move_by(i32::MIN / 2),
+            Action::Bottom => picker.move_by(i32::MAX / 2),
+            Action::Type(c) => {
+                picker.filter.insert(c);
+                picker.refilter();
+            }
+            Action::Backspace => {
+                picker.filter.backspace();
+                picker.refilter();
+            }
+            Action::Mark if picker.toggle() => {
+                self.apply_picker();
+            }
+            Action::Delete if picker.purpose == Purpose::SavedViews => {
+                if let Some(item) = picker.current().map(|i| picker.items.remove(i)) {
+                    picker.refilter();
+                    let result = self.saved_views.remove(&item.key);
+                    self.say_saved(result, "已删除视图", "view deleted");
+                }
+            }
+            Action::Submit | Action::Open if picker.multi => {
+                // Ticks apply as they are made; Enter on a list with none ticked
+                // ticks the item under the cursor, the quick way to pick one.
+                if picker.checked().next().is_none() && picker.toggle() {
+                    self.apply_picker();
+                }
+                self.picker = None;
+            }
+            Action::Submit | Action::Open => {
+                let picker = self.picker.take().expect("checked above");
+                if let Some(i) = picker.current() {
+                    self.chosen(picker.purpose, &picker.items[i].key);
+                }
+            }
+            Action::Back | Action::Quit => self.picker = None,
+            _ => {}
+        }
+    }
+
+    /// Carries the ticks of the open (multi-choice) picker into its filter.
+    fn apply_picker(&mut self) {
+        let Some(picker) = self.picker.as_ref() else {
+            return;
+        };
+        let keys: std::collections::BTreeSet<String> =
+            picker.checked().map(str::to_owned).collect();
+        match picker.purpose {
+            Purpose::MeasureThemes => self.measures.filter.themes = keys,
+            Purpose::MeasureCities => self.measures.filter.cities = keys,
+            Purpose::MeasureStatuses => {
+                self.measures.filter.statuses =
+                    keys.iter().filter_map(|k| parse_status(k)).collect()
+            }
+            Purpose::MeasureKinds => {
+                self.measures.filter.kinds = keys.iter().filter_map(|k| parse_kind(k)).collect()
+            }
+            Purpose::FigureThemes => self.figures.filter.themes = keys,
+            Purpose::FigureCities => self.figures.filter.cities = keys,
+            Purpose::FigureKinds => {
+                self.figures.filter.kinds =
+                    keys.iter().filter_map(|k| parse_figure_kind(k)).collect()
+            }
+            Purpose::LensThemes => {
+                if !keys.is_empty() {
+                    self.lens.themes = keys;
+                }
+            }
+            Purpose::SavedViews | Purpose::ExportGrouping => return,
+        }
+        match picker.purpose {
+            Purpose::FigureThemes | Purpose::FigureCities | Purpose::FigureKinds => {
+                self.refilter_figures()
+            }
+            Purpose::LensThemes => self.rebuild_lens(),
+            _ => self.refilter_measures(),
+        }
+    }
+
+    /// A single-choice picker's answer.
+    fn chosen(&mut self, purpose: Purpose, key: &str) {
+        match purpose {
+            Purpose::SavedViews => {
+                if let Some(view) = self.saved_views.get(key) {
+                    self.measures.filter = view.filter.clone();
+                    self.refilter_measures();
+                    self.mode = Mode::Measures;
+                    self.status = Some(crate::text::sanitize(key).into_owned());
+                }
+            }
+            Purpose::ExportGrouping => self.export_points(if key == "city" {
+                GroupBy::City
+            } else {
+                GroupBy::Theme
+            }),
+            _ => {}
+        }
+    }
+
+    pub(super) fn save_view(&mut self, name: &str) {
+        if name.trim().is_empty() {
+            self.status = None;
+            return;
+        }
+        let filter = self.measures.filter.clone();
+        let result = self.saved_views.save(name, &filter);
+        self.say_saved(result, "视图已保存", "view saved");
+    }
+
+    fn say_saved(&mut self, result: std::io::Result<()>, zh: &'static str, en: &'static str) {
+        let lang = self.settings.lang;
+        self.status = Some(match result {
+            Ok(()) => lang.pick(zh, en).to_owned(),
+            Err(e) => format!("{}: {e}", lang.pick("未能保存", "not saved")),
+        });
+    }
+
+    pub(super) fn open_saved_views(&mut self) {
+        let lang = self.settings.lang;
+        if self.saved_views.views.is_empty() {
+            self.status = Some(
+                lang.pick(
+                    "还没有保存的视图（v 保存）",
+                    "no saved views yet (v saves one)",
+                )
+                .to_owned(),
+            );
+            return;
+        }
+        let items = self
+            .saved_views
+            .views
+            .iter()
+            .map(|v| {
+                let chips = super::measures::chips(&v.filter).len();
+                Item::new(
+                    v.name.clone(),
+                    v.name.clone(),
+                    format!("{chips} {}", lang.pick("个条件", "filters")),
+                )
+            })
+            .collect();
+        let title = lang.pick(" 保存的视图（Del 删除） ", " saved views (Del deletes) ");
+        self.picker = Some(Picker::new(Purpose::SavedViews, title, items, false));
+    }
+
+    /// Keeps saved views in `path`; returns a message if the file could not be read.
+    pub fn open_saved_views_file(&mut self, path: &std::path::Path) -> Option<String> {
+        let (views, notice) = SavedViews::open(path);
+        self.saved_views = views;
+        notice
+    }
+
     // ------------------------------------------------------------ search
 
     fn start_search(&mut self) {
-        self.search.typing = true;
         self.search.query.clear();
         self.search.matches.clear();
         self.search.current = 0;
-    }
-
-    fn search_input(&mut self, action: Action) {
-        match action {
-            Action::Type(c) => self.search.query.push(c),
-            Action::Backspace => {
-                self.search.query.pop();
-            }
-            Action::Submit => {
-                self.search.typing = false;
-                return self.report_matches();
-            }
-            Action::Back => {
-                self.search.typing = false;
-                self.search.query.clear();
-                self.search.matches.clear();
-                self.status = None;
-                return;
-            }
-            _ => return,
-        }
-        match self.mode {
-            Mode::Library => self.jump_library(),
-            _ => self.find_matches(),
-        }
+        self.start_prompt(PromptKind::Search, "");
     }
 
     /// Library: the first brief whose id, city or title contains the query.
@@ -672,12 +1024,20 @@ impl App {
         if self.search.query.is_empty() {
             return;
         }
-        let doc = &self.docs[self.reader.brief];
-        for (b, block) in doc.blocks.iter().enumerate() {
-            for (at, found) in block.text.match_indices(self.search.query.as_str()) {
-                self.search.matches.push((b, at, at + found.len()));
-            }
-        }
+        let doc = self.doc(self.reader.brief);
+        let query = self.search.query.as_str();
+        let matches: Vec<(usize, usize, usize)> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(b, block)| {
+                block
+                    .text
+                    .match_indices(query)
+                    .map(move |(at, found)| (b, at, at + found.len()))
+            })
+            .collect();
+        self.search.matches = matches;
         let top_block = self.reader_rows().block_at(self.reader.top);
         self.search.current = self
             .search
@@ -801,7 +1161,7 @@ impl App {
         let panes = self.compare_panes();
         let focus = self.compare.focus;
         let rows = self.rows(self.compare.briefs[focus], layout::text_width(panes[focus]));
-        let doc = &self.docs[self.compare.briefs[focus]];
+        let doc = self.doc(self.compare.briefs[focus]);
         let top_block = rows.block_at(self.compare.tops[focus]);
         let entries = &doc.outline;
         let found = if forward {
@@ -814,7 +1174,7 @@ impl App {
         let ordinal = entries[..entry].iter().filter(|e| e.depth == depth).count();
         for (column, pane) in panes.iter().enumerate() {
             let brief = self.compare.briefs[column];
-            let same_level = self.docs[brief]
+            let same_level = self.doc(brief)
                 .outline
                 .iter()
                 .filter(|e| e.depth == depth)
@@ -837,8 +1197,15 @@ impl App {
                 Mode::Library => "library",
                 Mode::Reader => "reader",
                 Mode::Compare => "compare",
+                Mode::Measures => "measures",
+                Mode::Lens => "lens",
+                Mode::Figures => "figures",
+                Mode::Points => "points",
             }
             .to_owned(),
+            measures: self.measures.filter.clone(),
+            lens: self.lens.themes.iter().cloned().collect(),
+            figures: self.figures.filter.clone(),
             brief: self.briefs.get(self.reader.brief).map(|b| b.id.clone()),
             block,
             compare: self
@@ -852,6 +1219,14 @@ impl App {
 
     /// Returns to a saved place; anything that no longer exists is skipped.
     pub fn restore(&mut self, saved: &SavedState) {
+        self.measures.filter = saved.measures.clone();
+        self.refilter_measures();
+        self.figures.filter = saved.figures.clone();
+        self.refilter_figures();
+        if !saved.lens.is_empty() {
+            self.lens.themes = saved.lens.iter().cloned().collect();
+            self.rebuild_lens();
+        }
         let index_of = |id: &str| self.briefs.iter().position(|b| b.id == id);
         if let Some(brief) = saved.brief.as_deref().and_then(index_of) {
             self.reader.brief = brief;
@@ -871,6 +1246,10 @@ impl App {
         }
         let compare: Vec<usize> = saved.compare.iter().filter_map(|id| index_of(id)).collect();
         match saved.view.as_str() {
+            "measures" => self.mode = Mode::Measures,
+            "lens" => self.mode = Mode::Lens,
+            "figures" => self.mode = Mode::Figures,
+            "points" => self.switch_tab(5),
             "reader" if saved.brief.as_deref().and_then(index_of).is_some() => {
                 self.mode = Mode::Reader
             }
@@ -894,8 +1273,28 @@ impl App {
     }
 }
 
+fn parse_status(key: &str) -> Option<crate::brief::Status> {
+    use crate::brief::Status;
+    [Status::Done, Status::Planned, Status::Ongoing]
+        .into_iter()
+        .find(|s| s.as_str() == key)
+}
+
+fn parse_kind(key: &str) -> Option<crate::brief::DocKind> {
+    crate::brief::DocKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == key)
+}
+
+fn parse_figure_kind(key: &str) -> Option<crate::brief::FigureKind> {
+    use crate::brief::FigureKind;
+    [FigureKind::Actual, FigureKind::Target, FigureKind::Masked]
+        .into_iter()
+        .find(|k| k.as_str() == key)
+}
+
 /// `from` moved by `by`, kept within `0..count`.
-fn step(from: usize, by: i32, count: usize) -> usize {
+pub(super) fn step(from: usize, by: i32, count: usize) -> usize {
     if count == 0 {
         return 0;
     }

@@ -31,6 +31,9 @@ pub struct Block {
     pub figures: Vec<(usize, usize, usize)>,
     /// The source line the block starts on, where known.
     pub line: Option<u32>,
+    /// For a paragraph: the section it stands in ("0" for the lead) and its index
+    /// among that section's paragraphs, so it can be collected as a talking point.
+    pub origin: Option<(String, usize)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +67,12 @@ impl Doc {
             measure_blocks: vec![None; brief.measures.len()],
         };
         doc.push(BlockKind::Title, &brief.title, None, None);
-        let lead: Vec<&str> = brief.lead.lines().collect();
+        // The lead's paragraphs are its non-blank lines, as talking points count them.
+        let lead: Vec<&str> = brief
+            .lead
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
         doc.section_body(brief, "0", &lead, None, None);
         for (section, depth) in brief.sections_in_order() {
             let entry = doc.outline.len();
@@ -106,6 +114,7 @@ impl Doc {
             entry,
             figures: Vec::new(),
             line,
+            origin: None,
         });
         self.blocks.len() - 1
     }
@@ -126,7 +135,8 @@ impl Doc {
             .enumerate()
             .filter(|(_, m)| m.section == id)
             .peekable();
-        for paragraph in paragraphs {
+        for (number, paragraph) in paragraphs.iter().enumerate() {
+            let origin = Some((id.to_owned(), number));
             let mut rest: &str = paragraph;
             while let Some(&(index, measure)) = measures.peek() {
                 let Some(at) = rest.find(measure.text.as_str()) else {
@@ -136,7 +146,8 @@ impl Doc {
                 // ending the paragraph before it.
                 let (before, marker) = split_trailing_marker(rest[..at].trim());
                 if !before.is_empty() {
-                    self.push(BlockKind::Paragraph, before, entry, line);
+                    let block = self.push(BlockKind::Paragraph, before, entry, line);
+                    self.blocks[block].origin = origin.clone();
                 }
                 let text = format!("{marker}{}", measure.text);
                 let block = self.push(
@@ -150,7 +161,8 @@ impl Doc {
                 measures.next();
             }
             if !rest.trim().is_empty() {
-                self.push(BlockKind::Paragraph, rest.trim(), entry, line);
+                let block = self.push(BlockKind::Paragraph, rest.trim(), entry, line);
+                self.blocks[block].origin = origin;
             }
         }
         // A measure whose text was not found in a paragraph (a hand-edited brief)

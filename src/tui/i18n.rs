@@ -1,7 +1,7 @@
 //! Interface labels in Chinese and English. The language comes from `--lang`, else
 //! from the locale (LC_ALL, LC_MESSAGES, LANG): Chinese for zh_*, English otherwise.
 
-use crate::brief::{DocKind, Status};
+use crate::brief::{DocKind, FigureKind, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -46,6 +46,14 @@ impl Lang {
             DocKind::Qa => self.pick("问答", "Q&A"),
             DocKind::WorkReport => self.pick("工作报告", "work report"),
             DocKind::Plan => self.pick("规划", "plan"),
+        }
+    }
+
+    pub fn figure_kind(self, kind: FigureKind) -> &'static str {
+        match kind {
+            FigureKind::Actual => self.pick("实际", "actual"),
+            FigureKind::Target => self.pick("目标", "target"),
+            FigureKind::Masked => self.pick("隐去", "masked"),
         }
     }
 

@@ -48,6 +48,42 @@ pub fn reader(body: Rect) -> (Option<Rect>, Rect) {
     (Some(left), right)
 }
 
+/// A list above and, when there is room, the selected item in full below it: the
+/// detail gets a third of the height, between 5 and 12 rows.
+pub fn list_and_detail(area: Rect) -> (Rect, Option<Rect>) {
+    if area.height < 14 {
+        return (area, None);
+    }
+    let detail = (area.height / 3).clamp(5, 12);
+    let [list, below] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(detail)]).areas(area);
+    (list, Some(below))
+}
+
+/// The measures view: the filter line, the count line, the list, the detail.
+pub fn measures(body: Rect) -> (Rect, Rect, Rect, Option<Rect>) {
+    let [filters, counts, rest] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(body);
+    let (list, detail) = list_and_detail(rest);
+    (filters, counts, list, detail)
+}
+
+/// The figures view: the filter line, the table, the detail.
+pub fn figures(body: Rect) -> (Rect, Rect, Option<Rect>) {
+    let [filters, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+    let (table, detail) = list_and_detail(rest);
+    (filters, table, detail)
+}
+
+/// The first row of a list of `height` rows that keeps `selected` in view.
+pub fn list_offset(selected: usize, height: usize) -> usize {
+    selected.saturating_sub(height.saturating_sub(1))
+}
+
 /// Inside a bordered pane: the text area, one cell in from each side.
 pub fn inner(area: Rect) -> Rect {
     Rect {

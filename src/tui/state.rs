@@ -2,13 +2,14 @@
 //! next start. A small YAML file, written atomically; a missing or unreadable file
 //! just means starting fresh, never an error that stops the viewer.
 
+use crate::query::{FigureFilter, MeasureFilter};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SavedState {
-    /// `library`, `reader` or `compare`.
+    /// `library`, `reader`, `compare`, `measures`, `lens`, `figures` or `points`.
     pub view: String,
     /// The id of the brief open in the reader.
     pub brief: Option<String>,
@@ -16,6 +17,11 @@ pub struct SavedState {
     pub block: usize,
     /// The briefs side by side.
     pub compare: Vec<String>,
+    /// The filters of the measures view, the themes of the lens and the figures
+    /// view's filter, as they were left.
+    pub measures: MeasureFilter,
+    pub lens: Vec<String>,
+    pub figures: FigureFilter,
 }
 
 /// `$BRIEF_STATE`, else `$XDG_STATE_HOME/brief/state.yaml`, else
@@ -81,6 +87,13 @@ mod tests {
             brief: Some("yiwu-2024-qa".into()),
             block: 42,
             compare: vec!["a".into(), "b".into()],
+            measures: MeasureFilter {
+                themes: ["logistics".to_owned()].into(),
+                text: "中欧班列".into(),
+                ..MeasureFilter::default()
+            },
+            lens: vec!["exhibitions".into()],
+            figures: FigureFilter::default(),
         };
         save(&path, &state).unwrap();
         assert_eq!(load(&path), state);

@@ -68,6 +68,16 @@ impl Palette {
         }
     }
 
+    /// An active filter.
+    pub fn chip(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// A talking point whose brief changed or is gone.
+    pub fn stale(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
     pub fn error(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }

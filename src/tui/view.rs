@@ -2,7 +2,7 @@
 //! wrapped by our own rules (`rows`), never by `Paragraph::wrap`, and every string
 //! from a brief has been made safe for the terminal before it gets here.
 
-use super::app::{App, Mode, Pane, Target};
+use super::app::{App, Mode, Pane, PromptKind, Target};
 use super::doc::BlockKind;
 use super::keymap;
 use super::layout;
@@ -15,6 +15,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
+
+mod figures;
+mod lens;
+mod measures;
+mod picker;
+mod points;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -30,9 +36,16 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Library => library(app, frame, parts.body),
         Mode::Reader => reader(app, frame, parts.body),
         Mode::Compare => compare(app, frame),
+        Mode::Measures => measures::render(app, frame, parts.body),
+        Mode::Lens => lens::render(app, frame, parts.body),
+        Mode::Figures => figures::render(app, frame, parts.body),
+        Mode::Points => points::render(app, frame, parts.body),
     }
     status_line(app, frame, parts.status);
     hint_bar(app, frame, parts.hints);
+    if let Some(open) = &app.picker {
+        picker::render(app, open, frame, parts.body);
+    }
     if app.help {
         help(app, frame, parts.body);
     }
@@ -80,12 +93,30 @@ fn pane(app: &App, title: &str, focused: bool) -> Block<'static> {
 
 fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.settings.lang;
-    let text = match app.mode {
-        Mode::Library => format!(
-            "brief — {} ({})",
-            lang.pick("简报库", "library"),
-            app.briefs.len()
-        ),
+    let p = palette(app);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    // Narrow screens name only the current tab; the others show their number.
+    let compact = area.width < 70;
+    for (n, mode) in Mode::TABS.iter().enumerate() {
+        let current = app.mode.tab() == *mode;
+        let label = if compact && !current {
+            format!("{}", n + 1)
+        } else {
+            format!(" {}{} ", n + 1, tab_label(app, *mode))
+        };
+        used += width(&label);
+        let style = if current { p.selected() } else { p.dim() };
+        // Without colour the current tab is also bracketed, since reverse video can be lost.
+        let label = if current && !app.settings.color {
+            format!("[{}]", label.trim())
+        } else {
+            label
+        };
+        spans.push(Span::styled(label, style));
+    }
+    let context = match app.mode {
+        Mode::Library => format!("{} ({})", lang.pick("简报库", "library"), app.briefs.len()),
         Mode::Reader => {
             let b = &app.briefs[app.reader.brief];
             format!("{} · {}", b.city.as_deref().unwrap_or("?"), b.title)
@@ -95,27 +126,93 @@ fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
             lang.pick("并排对照", "side by side"),
             app.compare.briefs.len()
         ),
+        Mode::Measures => format!(
+            "{} {}/{}",
+            lang.pick("举措", "measures"),
+            app.measures.hits.len(),
+            app.measures.total
+        ),
+        Mode::Lens => {
+            let labels: Vec<&str> = app.lens.themes.iter().map(|t| app.theme_label(t)).collect();
+            format!(
+                "{}: {}",
+                lang.pick("主题对照", "theme lens"),
+                labels.join(" + ")
+            )
+        }
+        Mode::Figures => format!(
+            "{} {}/{}",
+            lang.pick("数据", "figures"),
+            app.figures.hits.len(),
+            app.briefs.iter().map(|b| b.figures.len()).sum::<usize>()
+        ),
+        Mode::Points => format!(
+            "{} ({})",
+            lang.pick("会议要点", "talking points"),
+            app.points.points().len()
+        ),
     };
-    let line = fit(app, &text, usize::from(area.width));
-    frame.render_widget(Paragraph::new(line).style(palette(app).title()), area);
+    let room = usize::from(area.width).saturating_sub(used + 2);
+    spans.push(Span::styled(
+        format!("  {}", fit(app, &context, room)),
+        p.title(),
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn tab_label(app: &App, mode: Mode) -> &'static str {
+    let lang = app.settings.lang;
+    match mode {
+        Mode::Library | Mode::Reader | Mode::Compare => lang.pick("书库", "library"),
+        Mode::Measures => lang.pick("举措", "measures"),
+        Mode::Lens => lang.pick("主题", "lens"),
+        Mode::Figures => lang.pick("数据", "figures"),
+        Mode::Points => lang.pick("要点", "points"),
+    }
 }
 
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
-    let text = if app.search.typing {
-        format!("/{}", app.search.query)
-    } else {
-        app.status.clone().unwrap_or_default()
+    let Some(prompt) = &app.prompt else {
+        let text = app.status.clone().unwrap_or_default();
+        let line = fit(app, &text, usize::from(area.width));
+        frame.render_widget(Paragraph::new(line), area);
+        return;
     };
-    let line = fit(app, &text, usize::from(area.width));
-    frame.render_widget(Paragraph::new(line.clone()), area);
-    if app.search.typing {
-        // The terminal cursor at the caret, so an input method's window appears there.
-        let caret = area
-            .x
-            .saturating_add(width(&line) as u16)
-            .min(area.x + area.width.saturating_sub(1));
-        frame.set_cursor_position((caret, area.y));
-    }
+    let lang = app.settings.lang;
+    let label = match prompt.kind {
+        PromptKind::Search => "/",
+        PromptKind::MeasureText => lang.pick("搜索（汉字或拼音）：", "search (hanzi or pinyin): "),
+        PromptKind::FigureText => lang.pick("搜索指标：", "search metric: "),
+        PromptKind::ViewName => lang.pick("视图名称：", "name of the view: "),
+        PromptKind::Note(_) => lang.pick("笔记：", "note: "),
+    };
+    let label = fit(app, label, usize::from(area.width) / 2);
+    let room = usize::from(area.width).saturating_sub(width(&label));
+    let shown = prompt.input.shown(room);
+    let text = prepare(shown.text, app.settings.ambiguous);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(label.clone(), palette(app).dim()),
+            Span::raw(text.into_owned()),
+        ])),
+        area,
+    );
+    // The terminal cursor at the caret, so an input method's window appears there.
+    let caret = area
+        .x
+        .saturating_add((width(&label) + shown.caret_column) as u16)
+        .min(area.x + area.width.saturating_sub(1));
+    frame.set_cursor_position((caret, area.y));
+}
+
+/// `text` wrapped to `cells` columns as owned lines (sanitised first), at most `max`.
+fn wrapped(app: &App, text: &str, cells: usize, max: usize) -> Vec<String> {
+    let text = prepare(text, app.settings.ambiguous);
+    crate::text::wrap(&text, cells.max(1))
+        .iter()
+        .take(max)
+        .map(|line| line.text(&text).to_owned())
+        .collect()
 }
 
 fn hint_bar(app: &App, frame: &mut Frame, area: Rect) {
@@ -244,7 +341,7 @@ fn outline(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane(app, lang.pick(" 目录 ", " outline "), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let doc = &app.docs[app.reader.brief];
+    let doc = app.doc(app.reader.brief);
     let height = usize::from(inner.height);
     let offset = app.outline_offset(height);
     let lines: Vec<Line> = doc
@@ -298,7 +395,7 @@ fn text_pane(
 
 fn row_line(app: &App, brief: usize, row: Row, with_search: bool, cells: usize) -> Line<'static> {
     let p = palette(app);
-    let doc = &app.docs[brief];
+    let doc = app.doc(brief);
     let b = &app.briefs[brief];
     let lang = app.settings.lang;
     match row {
@@ -320,6 +417,12 @@ fn row_line(app: &App, brief: usize, row: Row, with_search: bool, cells: usize) 
             let themes: Vec<&str> = m.themes.iter().map(|t| app.theme_label(t)).collect();
             let themes = themes.join(" ");
             let marker = if current { "▶ " } else { "● " };
+            let collected = app.points.has(&format!("{}#{}", b.id, m.id), None);
+            let marker = if collected {
+                format!("{marker}* ")
+            } else {
+                marker.to_owned()
+            };
             let tag = format!(
                 "{marker}{} · {} · {}",
                 lang.status(m.status),
