@@ -687,7 +687,8 @@ impl App {
     }
 
     fn jump_to_entry(&mut self, entry: usize) {
-        let Some(block) = self.doc(self.reader.brief)
+        let Some(block) = self
+            .doc(self.reader.brief)
             .outline
             .get(entry)
             .map(|e| e.block)
@@ -778,7 +779,8 @@ impl App {
             }
             None => {
                 let block = self.reader_rows().block_at(self.reader.top);
-                let line = self.doc(self.reader.brief)
+                let line = self
+                    .doc(self.reader.brief)
                     .blocks
                     .get(block)
                     .and_then(|b| b.line)
@@ -1174,7 +1176,8 @@ impl App {
         let ordinal = entries[..entry].iter().filter(|e| e.depth == depth).count();
         for (column, pane) in panes.iter().enumerate() {
             let brief = self.compare.briefs[column];
-            let same_level = self.doc(brief)
+            let same_level = self
+                .doc(brief)
                 .outline
                 .iter()
                 .filter(|e| e.depth == depth)

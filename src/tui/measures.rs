@@ -147,7 +147,8 @@ impl App {
         let (brief, measure) = (hit.brief as usize, hit.measure as usize);
         self.open_reader(brief);
         self.reader.target = Some(Target::Measure(measure));
-        if let Some(block) = self.doc(brief)
+        if let Some(block) = self
+            .doc(brief)
             .measure_blocks
             .get(measure)
             .copied()

@@ -2,7 +2,7 @@
 //! value, unit, change, actual / target; the sorted column marked; the selected
 //! figure's quote and source below.
 
-use super::measures::{format_number, signed};
+use super::measures::{QualifierPlace, format_number, qualifier_place, signed};
 use super::{fit, palette, pane, row_text, wrapped};
 use crate::query::{FigureColumn, FigureRef};
 use crate::tui::app::App;
@@ -164,8 +164,9 @@ fn row_cells(app: &App, hit: FigureRef) -> [String; 7] {
     let value = match f.value {
         Some(v) => {
             let q = f.qualifier.as_deref().unwrap_or("");
-            match q {
-                "超" | "近" | "约" => format!("{q}{}", format_number(v)),
+            match qualifier_place(q) {
+                QualifierPlace::Range(range) => range.to_owned(),
+                QualifierPlace::Before => format!("{q}{}", format_number(v)),
                 _ => format!("{}{q}", format_number(v)),
             }
         }

@@ -232,13 +232,39 @@ pub(super) fn figure_summary(app: &App, f: &Figure) -> String {
     format!("{} {value}{change} ({})", f.metric, notes.join(", "))
 }
 
-/// The value as written, with its qualifier and unit; `*` for a masked value.
+/// The value as Chinese writes it, with its qualifier and unit: 超500万, 20余个,
+/// 8家以上; `*` for a masked value.
 pub(super) fn value_text(f: &Figure) -> String {
     let number = f.value.map_or_else(|| "*".to_owned(), format_number);
     let qualifier = f.qualifier.as_deref().unwrap_or("");
+    match qualifier_place(qualifier) {
+        QualifierPlace::Range(range) => format!("{range}{}", f.unit),
+        QualifierPlace::Before => format!("{qualifier}{number}{}", f.unit),
+        QualifierPlace::BeforeUnit => format!("{number}{qualifier}{}", f.unit),
+        QualifierPlace::After => format!("{number}{}{qualifier}", f.unit),
+    }
+}
+
+/// Where a qualifier stands around a number and its unit.
+pub(super) enum QualifierPlace<'a> {
+    /// A range written in the qualifier (`范围1-2`): shown instead of the number.
+    Range(&'a str),
+    /// 超 / 近 / 约 / 突破 500万
+    Before,
+    /// 20 余 / 多 个
+    BeforeUnit,
+    /// 8家 以上 / 以下 / 左右, 翻番
+    After,
+}
+
+pub(super) fn qualifier_place(qualifier: &str) -> QualifierPlace<'_> {
+    if let Some(range) = qualifier.strip_prefix("范围") {
+        return QualifierPlace::Range(range);
+    }
     match qualifier {
-        "超" | "近" | "约" => format!("{qualifier}{number}{}", f.unit),
-        _ => format!("{number}{}{qualifier}", f.unit),
+        "余" | "多" | "几" => QualifierPlace::BeforeUnit,
+        "" | "以上" | "以下" | "左右" | "上下" | "翻番" => QualifierPlace::After,
+        _ => QualifierPlace::Before,
     }
 }
 
@@ -258,5 +284,56 @@ pub(super) fn format_number(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::FigureKind;
+
+    fn figure(value: Option<f64>, unit: &str, qualifier: Option<&str>) -> Figure {
+        Figure {
+            id: "f1".into(),
+            section: "1".into(),
+            metric: "m".into(),
+            value,
+            unit: unit.into(),
+            base: value,
+            base_unit: unit.into(),
+            kind: if value.is_some() {
+                FigureKind::Actual
+            } else {
+                FigureKind::Masked
+            },
+            qualifier: qualifier.map(str::to_owned),
+            period: None,
+            change: None,
+            quote: String::new(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn qualifiers_stand_where_chinese_puts_them() {
+        assert_eq!(
+            value_text(&figure(Some(500.0), "万", Some("超"))),
+            "超500万"
+        );
+        assert_eq!(value_text(&figure(Some(20.0), "个", Some("余"))), "20余个");
+        assert_eq!(
+            value_text(&figure(Some(8.0), "家", Some("以上"))),
+            "8家以上"
+        );
+        assert_eq!(
+            value_text(&figure(Some(1.0), "个", Some("范围1-2"))),
+            "1-2个"
+        );
+        assert_eq!(value_text(&figure(Some(2.5), "%", None)), "2.5%");
+        assert_eq!(
+            value_text(&figure(None, "万户", None)),
+            "*万户",
+            "masked is never 0"
+        );
     }
 }
