@@ -5,6 +5,7 @@
 //! Field names are fixed by the format; fields we added (`dropped`) are optional so
 //! hand-written briefs without them still load.
 
+pub mod cache;
 pub mod check;
 pub mod load;
 

@@ -44,6 +44,20 @@ pub enum Command {
         #[arg(default_value = "briefs")]
         dir: PathBuf,
     },
+    /// Write N generated documents of the genre (.txt) into DIR, for benchmarks and
+    /// tests; the same seed gives byte-identical files. DIR must be new, empty, or hold
+    /// only files of an earlier `synth`. Turn them into briefs with `brief convert`.
+    Synth {
+        /// How many documents.
+        #[arg(long, value_name = "N")]
+        docs: usize,
+        /// Where to write them.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// The generator's seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ fn main() -> ExitCode {
             None => convert(files, &output),
         },
         Some(Command::Check { dir }) => check(&dir),
+        Some(Command::Synth { docs, output, seed }) => synth(docs, &output, seed),
         Some(Command::View { paths }) => view(paths, &lang, no_color, &ambiguous),
         None => view(Vec::new(), &lang, no_color, &ambiguous),
     };
@@ -146,6 +147,21 @@ fn view(
         points: brief::points::default_path(loaded.root.as_deref(), env),
     };
     tui::run(loaded, settings, files).context("running the viewer")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn synth(docs: usize, output: &Path, seed: u64) -> Result<ExitCode> {
+    let written = brief::synth::write_corpus(output, seed, docs)?;
+    let bytes: u64 = written
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "wrote {} document(s), {bytes} bytes, into {} (seed {seed})",
+        written.len(),
+        output.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,7 +21,8 @@ pub mod style;
 pub mod terminal;
 pub mod view;
 
-use crate::brief::load::{load_brief, load_dir, parse_brief};
+use crate::brief::cache::Cache;
+use crate::brief::load::{in_parallel, load_brief, load_dir_cached, parse_brief};
 use crate::brief::{Brief, Theme};
 use crate::query::MetricGroups;
 use crate::themes::Taxonomy;
@@ -56,9 +57,16 @@ pub struct Loaded {
     pub metrics: MetricGroups,
 }
 
-/// Loads the briefs of `source`; a file that fails does not stop the others.
+/// Loads the briefs of `source`; a file that fails does not stop the others. A
+/// directory goes through the user's cache of parsed briefs (`Cache::from_env`).
 pub fn load(source: &Source) -> Loaded {
-    let (briefs, errors) = load_briefs(source);
+    let cache = Cache::from_env(|key| std::env::var(key).ok());
+    load_with_cache(source, cache.as_ref())
+}
+
+/// `load` with the given cache, or none.
+pub fn load_with_cache(source: &Source, cache: Option<&Cache>) -> Loaded {
+    let (briefs, errors) = load_briefs(source, cache);
     let root = match source {
         Source::Dir(dir) => Some(
             dir.parent()
@@ -94,10 +102,10 @@ pub fn load(source: &Source) -> Loaded {
     }
 }
 
-fn load_briefs(source: &Source) -> (Vec<Brief>, Vec<String>) {
+fn load_briefs(source: &Source, cache: Option<&Cache>) -> (Vec<Brief>, Vec<String>) {
     match source {
         Source::Dir(dir) => {
-            let (briefs, errors) = load_dir(dir);
+            let (briefs, errors) = load_dir_cached(dir, cache);
             (
                 briefs.into_iter().map(|(_, b)| b).collect(),
                 errors.iter().map(ToString::to_string).collect(),
@@ -106,8 +114,8 @@ fn load_briefs(source: &Source) -> (Vec<Brief>, Vec<String>) {
         Source::Files(files) => {
             let mut briefs = Vec::new();
             let mut errors = Vec::new();
-            for file in files {
-                match load_brief(file) {
+            for result in in_parallel(files, |_, file| load_brief(file)) {
+                match result {
                     Ok(brief) => briefs.push(brief),
                     Err(error) => errors.push(error.to_string()),
                 }

@@ -19,6 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::cache::{Cache, Session};
 use super::load::{self, LoadError};
 use super::{Brief, FigureKind, Section};
 use crate::convert::{clean, decode};
@@ -44,13 +45,16 @@ pub struct Problem {
     pub message: String,
 }
 
+/// One printable line (`load::printable`): messages quote the brief's own text, which
+/// must not reach the terminal as control sequences.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file.display(), self.message)
+        let text = if self.line == 0 {
+            format!("{}: {}", self.file.display(), self.message)
         } else {
-            write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
-        }
+            format!("{}:{}: {}", self.file.display(), self.line, self.message)
+        };
+        f.write_str(&load::printable(&text))
     }
 }
 
@@ -89,8 +93,15 @@ impl CheckReport {
 }
 
 /// Checks every brief in `dir` (a `briefs/` directory; its parent is the repository
-/// root that `source.path` is relative to) against every rule.
+/// root that `source.path` is relative to) against every rule, on all cores, reading
+/// the briefs through the user's cache of parsed briefs (`Cache::from_env`).
 pub fn check_dir(dir: &Path) -> CheckReport {
+    let cache = Cache::from_env(|key| std::env::var(key).ok());
+    check_dir_cached(dir, cache.as_ref())
+}
+
+/// `check_dir` with the given cache, or none.
+pub fn check_dir_cached(dir: &Path, cache: Option<&Cache>) -> CheckReport {
     let mut report = CheckReport::default();
     let themes = load_theme_ids(dir, &mut report.problems);
     let files = match load::brief_files(dir) {
@@ -101,13 +112,16 @@ pub fn check_dir(dir: &Path) -> CheckReport {
         }
     };
     let root = repo_root(dir);
-    for path in files {
-        report.files_checked += 1;
-        let mut problems = check_file(&path, &root, themes.as_ref());
+    let session = load::open_session(dir, &files, cache);
+    let results = load::in_parallel(&files, |order, path| {
+        let mut problems = check_file(path, &root, themes.as_ref(), &session, order);
         // Stable, so problems on one line keep the order of the rules.
         problems.sort_by_key(|p| p.line);
-        report.problems.extend(problems);
-    }
+        problems
+    });
+    let _ = session.finish();
+    report.files_checked = files.len();
+    report.problems.extend(results.into_iter().flatten());
     report
 }
 
@@ -165,11 +179,17 @@ fn theme_ids(path: &Path, out: &mut Out) -> Option<HashSet<String>> {
     Some(taxonomy.into_themes().into_iter().map(|t| t.id).collect())
 }
 
-/// All problems of one brief file.
-fn check_file(path: &Path, root: &Path, themes: Option<&HashSet<String>>) -> Vec<Problem> {
+/// All problems of one brief file, the `order`-th of its directory.
+fn check_file(
+    path: &Path,
+    root: &Path,
+    themes: Option<&HashSet<String>>,
+    session: &Session,
+    order: usize,
+) -> Vec<Problem> {
     let mut out = Out::new(path);
     let loaded = load::read_text(path)
-        .and_then(|text| load::parse_brief(path, &text).map(|brief| (text, brief)));
+        .and_then(|text| session.parse(order, path, &text).map(|brief| (text, brief)));
     let (text, brief) = match loaded {
         Ok(loaded) => loaded,
         Err(error) => return vec![Problem::from_load(&error)],
@@ -179,7 +199,24 @@ fn check_file(path: &Path, root: &Path, themes: Option<&HashSet<String>>) -> Vec
     out.problems
 }
 
-fn check_brief(ctx: &Ctx, root: &Path, themes: Option<&HashSet<String>>, out: &mut Out) {
+/// The problems of the brief in `text` (a file named `path`) by every rule that needs
+/// no other file: the schema, ids, the section tree, references, themes (against
+/// `themes` when given), figure values and the date; sorted by line. For the fuzzer,
+/// and for checking a brief before it is saved.
+pub fn check_text(path: &Path, text: &str, themes: Option<&HashSet<String>>) -> Vec<Problem> {
+    let brief = match load::parse_brief(path, text) {
+        Ok(brief) => brief,
+        Err(error) => return vec![Problem::from_load(&error)],
+    };
+    let mut out = Out::new(path);
+    let ctx = Ctx::new(path, &brief, text);
+    check_alone(&ctx, themes, &mut out);
+    out.problems.sort_by_key(|p| p.line);
+    out.problems
+}
+
+/// The rules on the brief alone.
+fn check_alone(ctx: &Ctx, themes: Option<&HashSet<String>>, out: &mut Out) {
     check_id(ctx, out);
     check_unique_ids(ctx, out);
     check_section_tree(ctx, out);
@@ -187,6 +224,10 @@ fn check_brief(ctx: &Ctx, root: &Path, themes: Option<&HashSet<String>>, out: &m
     check_themes(ctx, themes, out);
     check_figure_values(ctx, out);
     check_date(ctx, out);
+}
+
+fn check_brief(ctx: &Ctx, root: &Path, themes: Option<&HashSet<String>>, out: &mut Out) {
+    check_alone(ctx, themes, out);
     let source = load_source(ctx, root, out);
     let line_count = source
         .as_deref()
@@ -1257,6 +1298,27 @@ mod tests {
                 .any(|p| p.file == file && p.line == line && p.message == message),
             "{file:?}:{line}: {message}\nnot in {shown:#?}"
         );
+    }
+
+    #[test]
+    fn check_text_applies_the_rules_that_need_no_file() {
+        let yaml = fixture("briefs/sample.yaml").replacen("figures: [", "figures: [f999, ", 1);
+        let path = Path::new("sample.yaml");
+        let problems = check_text(path, &yaml, None);
+        let shown: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems.len(), 1, "{shown:#?}");
+        assert!(
+            problems[0]
+                .message
+                .contains("figure \"f999\" does not exist"),
+            "{shown:#?}"
+        );
+        // The source is not looked at: a wrong hash is no problem here.
+        let rehashed = fixture("briefs/sample.yaml").replace("sha256: ", "sha256: 0");
+        assert!(check_text(path, &rehashed, None).is_empty());
+        let broken = check_text(path, "schema: [", None);
+        assert_eq!(broken.len(), 1);
+        assert!(broken[0].line > 0);
     }
 
     #[test]

@@ -7,7 +7,10 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::cache::{Cache, Session};
 use super::{Brief, SCHEMA_VERSION};
+
+mod guard;
 
 /// Briefs are a few hundred kilobytes; anything this large is not a brief, and reading
 /// it whole would only exhaust memory.
@@ -65,12 +68,27 @@ impl LoadError {
     }
 }
 
+/// One line, with every control character shown as a visible symbol: file names and
+/// YAML messages quote the file's own bytes, which must not reach a terminal as escape
+/// sequences or break the one-error-per-line output.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+        let text = match self.line {
+            Some(line) => format!("{}:{}: {}", self.path.display(), line, self.message),
+            None => format!("{}: {}", self.path.display(), self.message),
+        };
+        f.write_str(&printable(&text))
+    }
+}
+
+/// `text` as one printable line: control characters as their visible symbols (`␛`),
+/// line breaks as `␊`.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    match crate::text::sanitize(text) {
+        std::borrow::Cow::Borrowed(text) if !text.contains('\n') => {
+            std::borrow::Cow::Borrowed(text)
         }
+        sanitized => std::borrow::Cow::Owned(sanitized.replace('\n', "\u{240a}")),
     }
 }
 
@@ -80,6 +98,22 @@ impl std::error::Error for LoadError {}
 /// position in front, as `path:line:`, and saying it twice is noise.
 pub(crate) fn yaml_message(error: &serde_yaml::Error) -> String {
     let text = error.to_string();
+    // serde_yaml's own limits, said in terms of a brief.
+    let text = if text.starts_with("recursion limit exceeded") {
+        text.replacen(
+            "recursion limit exceeded",
+            "nested more than 128 levels deep (the YAML parser's limit); a brief needs a few",
+            1,
+        )
+    } else if text.starts_with("repetition limit exceeded") {
+        text.replacen(
+            "repetition limit exceeded",
+            "aliases expand too much (the YAML parser's limit); briefs use no aliases",
+            1,
+        )
+    } else {
+        text
+    };
     match error.location() {
         Some(loc) => text.replacen(
             &format!(" at line {} column {}", loc.line(), loc.column()),
@@ -99,13 +133,13 @@ pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
             format!("file is larger than {MAX_BRIEF_BYTES} bytes; not reading it"),
         )
     };
-    if let Ok(meta) = file.metadata()
-        && meta.len() > MAX_BRIEF_BYTES
-    {
+    let size = file.metadata().map_or(0, |meta| meta.len());
+    if size > MAX_BRIEF_BYTES {
         return Err(too_large());
     }
-    // The file may grow after the size check, so the read itself is bounded too.
-    let mut bytes = Vec::new();
+    // The file may grow after the size check, so the read itself is bounded too. Sized
+    // up front: growing the buffer by doubling would copy a large brief several times.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
     file.take(MAX_BRIEF_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::new(path, e.to_string()))?;
@@ -123,7 +157,11 @@ pub fn load_brief(path: &Path) -> Result<Brief, LoadError> {
 
 /// The text of a YAML file: size-limited, and UTF-8 as YAML requires.
 pub(crate) fn read_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = read_limited(path)?;
+    text_of(path, read_limited(path)?)
+}
+
+/// `bytes` of the file `path` as text, or where they stop being UTF-8.
+pub(crate) fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -143,15 +181,31 @@ pub(crate) fn read_text(path: &Path) -> Result<String, LoadError> {
 }
 
 /// Parses the text of a brief; `path` only names it in errors.
+///
+/// Text with YAML aliases or deeply nested flow collections is refused before it
+/// reaches the YAML parser (`guard`): no brief has them, and they are how a small
+/// file can cost gigabytes or minutes.
 pub fn parse_brief(path: &Path, text: &str) -> Result<Brief, LoadError> {
-    // A first, untyped pass so that "not a mapping" and "newer schema" get their own
-    // messages instead of a confusing complaint about some field.
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, &e))?;
+    guard::check(text).map_err(|r| LoadError::at(path, r.line, None, r.message))?;
+    match serde_yaml::from_str::<Brief>(text) {
+        Ok(brief) if brief.schema == SCHEMA_VERSION => Ok(brief),
+        Ok(brief) => Err(newer_schema(path, text, u64::from(brief.schema))),
+        Err(typed) => Err(explain_failure(path, text, &typed)),
+    }
+}
+
+/// Why a text is not a brief. An untyped parse first, so that "not a mapping" and
+/// "newer schema" get their own messages instead of a confusing complaint about some
+/// field; done only on failure, since parsing twice would double the cost of loading.
+fn explain_failure(path: &Path, text: &str, typed: &serde_yaml::Error) -> LoadError {
+    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
+        Ok(value) => value,
+        Err(error) => return LoadError::from_yaml(path, &error),
+    };
     let map = match &value {
         serde_yaml::Value::Mapping(map) => map,
         other => {
-            return Err(LoadError::at(
+            return LoadError::at(
                 path,
                 1,
                 None,
@@ -159,32 +213,25 @@ pub fn parse_brief(path: &Path, text: &str) -> Result<Brief, LoadError> {
                     "a brief is a YAML mapping (schema: 1, id: …), not {}",
                     describe(other)
                 ),
-            ));
+            );
         }
     };
-    if let Some(schema) = map.get("schema") {
-        check_schema(path, text, schema)?;
+    match map.get("schema").and_then(serde_yaml::Value::as_u64) {
+        Some(version) if version != u64::from(SCHEMA_VERSION) => newer_schema(path, text, version),
+        _ => LoadError::from_yaml(path, typed),
     }
-    serde_yaml::from_str(text).map_err(|e| LoadError::from_yaml(path, &e))
 }
 
-fn check_schema(path: &Path, text: &str, schema: &serde_yaml::Value) -> Result<(), LoadError> {
-    let Some(version) = schema.as_u64() else {
-        // Not a number: the typed pass reports it with its position.
-        return Ok(());
-    };
-    if version == u64::from(SCHEMA_VERSION) {
-        return Ok(());
-    }
+fn newer_schema(path: &Path, text: &str, version: u64) -> LoadError {
     let line = top_level_key_line(text, "schema").unwrap_or(1);
-    Err(LoadError::at(
+    LoadError::at(
         path,
         line,
         None,
         format!(
             "schema {version}: written by a newer brief? this build reads schema {SCHEMA_VERSION}"
         ),
-    ))
+    )
 }
 
 /// The line of `key:` at the start of a line (a top-level key), 1-based.
@@ -228,22 +275,91 @@ pub(crate) fn brief_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     Ok(files)
 }
 
-/// Loads every brief in `dir`. A bad file does not stop the others: the briefs that
-/// loaded come back with the errors of those that did not.
+/// Loads every brief in `dir`, on all cores. A bad file does not stop the others:
+/// the briefs that loaded come back, in file-name order, with the errors of those that
+/// did not.
 pub fn load_dir(dir: &Path) -> (Vec<(PathBuf, Brief)>, Vec<LoadError>) {
+    load_dir_cached(dir, None)
+}
+
+/// `load_dir` through `cache` (see `cache.rs`): the same result, faster for a large
+/// directory loaded before. A cache that cannot be written is silently skipped.
+pub fn load_dir_cached(
+    dir: &Path,
+    cache: Option<&Cache>,
+) -> (Vec<(PathBuf, Brief)>, Vec<LoadError>) {
     let files = match brief_files(dir) {
         Ok(files) => files,
         Err(error) => return (Vec::new(), vec![error]),
     };
+    let session = open_session(dir, &files, cache);
+    let results = in_parallel(&files, |order, path| {
+        read_limited(path).and_then(|bytes| session.load(order, path, bytes))
+    });
+    let _ = session.finish();
     let mut briefs = Vec::new();
     let mut errors = Vec::new();
-    for path in files {
-        match load_brief(&path) {
+    for (path, result) in files.into_iter().zip(results) {
+        match result {
             Ok(brief) => briefs.push((path, brief)),
             Err(error) => errors.push(error),
         }
     }
     (briefs, errors)
+}
+
+/// A cache session for `files` of `dir`, or a disabled one without a cache.
+pub(crate) fn open_session(dir: &Path, files: &[PathBuf], cache: Option<&Cache>) -> Session {
+    match cache {
+        Some(cache) => {
+            let total: u64 = files
+                .iter()
+                .filter_map(|f| std::fs::metadata(f).ok())
+                .map(|m| m.len())
+                .sum();
+            cache.session(dir, total)
+        }
+        None => Session::disabled(),
+    }
+}
+
+/// `work(i, item)` for every item, on as many threads as there are cores (each taking
+/// the next item when done, so one large file does not hold the others back), with
+/// the results in the order of `items`.
+pub(crate) fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(usize, &T) -> R + Sync,
+) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().enumerate().map(|(i, t)| work(i, t)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let slots: Mutex<Vec<Option<R>>> = Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let result = work(i, item);
+                    if let Ok(mut slots) = slots.lock() {
+                        slots[i] = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    slots
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]
